@@ -1,0 +1,94 @@
+// Package build runs the whole pipeline once: load and validate content,
+// load templates, resolve the site model, and render every file. The
+// commands differ only in what they do with the result: `build` writes it
+// to disk, `serve` serves it from memory, `check` looks only at the
+// diagnostics.
+package build
+
+import (
+	"fmt"
+	"io/fs"
+	"time"
+
+	"github.com/statusgen/statusgen/internal/content"
+	"github.com/statusgen/statusgen/internal/diag"
+	"github.com/statusgen/statusgen/internal/markdown"
+	"github.com/statusgen/statusgen/internal/output"
+	"github.com/statusgen/statusgen/internal/render"
+	"github.com/statusgen/statusgen/internal/site"
+)
+
+// Options are the settings of one build.
+type Options struct {
+	// BaseURL, when set, replaces site.yaml's baseURL: deploy previews and
+	// the local server publish the same content at another address.
+	BaseURL string
+	// Render holds the renderer's options, such as the preview server's
+	// injected script.
+	Render render.Options
+}
+
+// Result is a successful build.
+type Result struct {
+	Content  *content.Content
+	Site     *site.Site
+	Files    *output.Files
+	Pages    int // HTML pages
+	Duration time.Duration
+}
+
+// Builder builds sites. It holds what can be shared between builds, such as
+// the configured Markdown renderer; it is safe for concurrent use.
+type Builder struct {
+	md *markdown.Renderer
+}
+
+// New returns a Builder.
+func New() *Builder {
+	return &Builder{md: markdown.New(markdown.WithReservedIDs(site.ReservedIDs()...))}
+}
+
+// Build builds the site whose sources are in fsys (content/ and templates/
+// at its root). On failure the result is nil and the diagnostics say why;
+// warnings may come with a successful result.
+func (b *Builder) Build(fsys fs.FS, opts Options) (*Result, diag.List) {
+	start := time.Now()
+	c, errs := content.Load(fsys)
+	if opts.BaseURL != "" {
+		if err := content.CheckBaseURL(opts.BaseURL); err != nil {
+			errs.Errorf(diag.Pos{Path: "-base-url"}, "%v", err)
+		}
+		c.Config.BaseURL = trimSlash(opts.BaseURL)
+	}
+	r, terrs := render.Load(fsys)
+	errs.Append(terrs)
+	if errs.HasErrors() {
+		errs.Sort()
+		return nil, errs
+	}
+	s, serrs := site.Build(c, b.md)
+	errs.Append(serrs)
+	if errs.HasErrors() {
+		errs.Sort()
+		return nil, errs
+	}
+	files, rerrs := r.Render(s, opts.Render)
+	errs.Append(rerrs)
+	errs.Sort()
+	if errs.HasErrors() {
+		return nil, errs
+	}
+	return &Result{Content: c, Site: s, Files: files, Pages: len(s.Pages), Duration: time.Since(start)}, errs
+}
+
+// Summary is the one line `build` prints.
+func (r *Result) Summary() string {
+	return fmt.Sprintf("built %d pages in %s", r.Pages, r.Duration.Round(time.Millisecond))
+}
+
+func trimSlash(s string) string {
+	for len(s) > 0 && s[len(s)-1] == '/' {
+		s = s[:len(s)-1]
+	}
+	return s
+}

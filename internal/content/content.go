@@ -1,0 +1,126 @@
+// Package content loads and validates the site's source files: the status
+// code pages under content/status, the concept pages under content/concepts
+// and content/site.yaml.
+//
+// Load never stops at the first problem. It returns every problem it finds,
+// in every file, as diagnostics positioned at the offending YAML node or
+// Markdown line, so that a contributor can fix a pull request in one pass.
+package content
+
+import "github.com/statusgen/statusgen/internal/diag"
+
+// Source directories and files, relative to the site root.
+const (
+	StatusDir   = "content/status"
+	ConceptDir  = "content/concepts"
+	ConfigFile  = "content/site.yaml"
+	maxFileSize = 1 << 20 // a page is a few KiB; anything near this is a mistake
+	maxSummary  = 160
+	minCode     = 100
+	maxCode     = 599
+)
+
+// Content is everything Load read from a site's source tree.
+type Content struct {
+	Config   Config
+	Statuses []*Status  // sorted by code
+	Concepts []*Concept // sorted by slug
+}
+
+// Status returns the status page for code, or nil.
+func (c *Content) Status(code int) *Status {
+	for _, s := range c.Statuses {
+		if s.Code == code {
+			return s
+		}
+	}
+	return nil
+}
+
+// Concept returns the concept page with the given slug, or nil.
+func (c *Content) Concept(slug string) *Concept {
+	for _, p := range c.Concepts {
+		if p.Slug == slug {
+			return p
+		}
+	}
+	return nil
+}
+
+// Config is content/site.yaml.
+type Config struct {
+	Title       string // site name, e.g. "HTTP Status Codes"
+	Description string // home page meta description
+	BaseURL     string // absolute, no trailing slash, e.g. "https://statusgen.netlify.app"
+	Repository  string // e.g. "https://github.com/statusgen/statusgen"
+	Branch      string // branch the "Edit this page" links point at
+	Language    string // BCP 47 tag for <html lang>
+}
+
+// EditURL returns the URL at which path (relative to the site root) can be
+// edited in the repository's web interface.
+func (c Config) EditURL(path string) string {
+	return c.Repository + "/edit/" + c.Branch + "/" + path
+}
+
+// Spec names the document section that defines a status code.
+type Spec struct {
+	Name string
+	URL  string
+}
+
+// FAQ is one question and its Markdown answer.
+type FAQ struct {
+	Q, A string
+	APos diag.Pos // where the answer starts, for Markdown diagnostics
+}
+
+// Body is the Markdown part of a page, with where it starts in its file so
+// that Markdown diagnostics can be reported at file positions.
+type Body struct {
+	Source []byte
+	Line   int // file line of the first body line
+}
+
+// Pos returns the file position of a 1-based line and column in the body.
+func (b Body) Pos(path string, line, col int) diag.Pos {
+	return diag.Pos{Path: path, Line: b.Line + line - 1, Col: col}
+}
+
+// Status is one status code page, content/status/NNN.md.
+type Status struct {
+	Path       string // slash-separated, relative to the site root
+	Code       int
+	Title      string
+	Summary    string
+	Spec       Spec
+	Registered bool
+	Source     string // who uses an unofficial code, e.g. "nginx"
+	Keywords   []string
+	Related    []int
+	Concepts   []string
+	FAQ        []FAQ
+	Body       Body
+
+	// Positions of the nodes later stages may need to point at.
+	CodePos     diag.Pos
+	TitlePos    diag.Pos
+	RelatedPos  []diag.Pos // one per Related entry
+	ConceptsPos []diag.Pos // one per Concepts entry
+}
+
+// Class returns the status class, e.g. 4 for 404.
+func (s *Status) Class() int { return s.Code / 100 }
+
+// Concept is one concept page, content/concepts/SLUG.md.
+type Concept struct {
+	Path        string
+	Slug        string
+	Title       string
+	Summary     string
+	Keywords    []string
+	Concepts    []string // related concepts
+	FAQ         []FAQ
+	Body        Body
+	ConceptsPos []diag.Pos
+}

@@ -1,0 +1,135 @@
+package content
+
+import (
+	"fmt"
+	"net/url"
+	"regexp"
+	"strings"
+
+	"github.com/statusgen/statusgen/internal/diag"
+)
+
+var (
+	statusKeys  = []string{"code", "title", "summary", "spec", "registered", "source", "keywords", "related", "concepts", "faq"}
+	conceptKeys = []string{"title", "summary", "keywords", "concepts", "faq"}
+	configKeys  = []string{"title", "description", "baseURL", "repository", "branch", "language"}
+	slugRE      = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+)
+
+// decodeStatus decodes and checks one status page on its own; checks that
+// need the other pages are in validate.go.
+func decodeStatus(doc *document, fileCode int, errs *diag.List) *Status {
+	m := newMapping(doc, doc.root, "", statusKeys, errs)
+	s := &Status{Path: doc.path, Body: doc.body}
+	var ok bool
+	if s.Code, s.CodePos, ok = m.integer("code", true); ok {
+		switch {
+		case s.Code < minCode || s.Code > maxCode:
+			errs.Errorf(s.CodePos, "code: %d is outside the HTTP status code range %d-%d", s.Code, minCode, maxCode)
+		case s.Code != fileCode:
+			errs.Errorf(s.CodePos, "code: %d does not match the file name %d.md", s.Code, fileCode)
+		}
+	}
+	s.Title, s.TitlePos = m.str("title", true)
+	var sumPos diag.Pos
+	s.Summary, sumPos = m.str("summary", true)
+	checkSummary(s.Summary, sumPos, errs)
+	if spec := m.sub("spec", true, []string{"name", "url"}); spec != nil {
+		s.Spec.Name, _ = spec.str("name", true)
+		var urlPos diag.Pos
+		s.Spec.URL, urlPos = spec.str("url", true)
+		if s.Spec.URL != "" {
+			checkHTTPS(s.Spec.URL, urlPos, "spec.url", errs)
+		}
+	}
+	s.Registered, ok = m.boolean("registered", true)
+	var srcPos diag.Pos
+	s.Source, srcPos = m.str("source", false)
+	if ok && !s.Registered && s.Source == "" {
+		errs.Errorf(m.pos(m.values["registered"]), "source: an unofficial code (registered: false) must name its source, e.g. source: nginx")
+	}
+	if s.Registered && s.Source != "" {
+		errs.Errorf(srcPos, "source: only unofficial codes (registered: false) name a source")
+	}
+	s.Keywords, _ = m.strList("keywords", false, true)
+	s.Related, s.RelatedPos = m.intList("related", false)
+	s.Concepts, s.ConceptsPos = m.strList("concepts", false, false)
+	s.FAQ = m.faq("faq", false)
+	return s
+}
+
+func decodeConcept(doc *document, slug string, errs *diag.List) *Concept {
+	m := newMapping(doc, doc.root, "", conceptKeys, errs)
+	c := &Concept{Path: doc.path, Slug: slug, Body: doc.body}
+	c.Title, _ = m.str("title", true)
+	var sumPos diag.Pos
+	c.Summary, sumPos = m.str("summary", true)
+	checkSummary(c.Summary, sumPos, errs)
+	c.Keywords, _ = m.strList("keywords", false, true)
+	c.Concepts, c.ConceptsPos = m.strList("concepts", false, false)
+	c.FAQ = m.faq("faq", false)
+	return c
+}
+
+func decodeConfig(doc *document, errs *diag.List) Config {
+	m := newMapping(doc, doc.root, "", configKeys, errs)
+	var c Config
+	c.Title, _ = m.str("title", true)
+	c.Description, _ = m.str("description", true)
+	var p diag.Pos
+	c.BaseURL, p = m.str("baseURL", true)
+	if c.BaseURL != "" {
+		checkBaseURL(c.BaseURL, p, errs)
+		c.BaseURL = strings.TrimRight(c.BaseURL, "/")
+	}
+	c.Repository, p = m.str("repository", true)
+	if c.Repository != "" {
+		checkHTTPS(c.Repository, p, "repository", errs)
+		c.Repository = strings.TrimRight(c.Repository, "/")
+	}
+	c.Branch, _ = m.str("branch", false)
+	if c.Branch == "" {
+		c.Branch = "main"
+	}
+	c.Language, _ = m.str("language", false)
+	if c.Language == "" {
+		c.Language = "en"
+	}
+	return c
+}
+
+func checkSummary(s string, pos diag.Pos, errs *diag.List) {
+	if n := len([]rune(s)); n > maxSummary {
+		errs.Errorf(pos, "summary: %d characters, more than %d; the TL;DR must fit a search result", n, maxSummary)
+	}
+	if strings.ContainsAny(s, "\n") {
+		errs.Errorf(pos, "summary: must be one paragraph of plain text")
+	}
+}
+
+func checkHTTPS(raw string, pos diag.Pos, key string, errs *diag.List) {
+	u, err := url.Parse(raw)
+	if err != nil || u.Scheme != "https" || u.Host == "" {
+		errs.Errorf(pos, "%s: %q must be an absolute https:// URL", key, raw)
+	}
+}
+
+// CheckBaseURL reports whether raw can serve as the site's base URL: an
+// absolute http(s) URL without query or fragment. Deploy previews and local
+// servers may use http, so unlike spec links it is not limited to https.
+func CheckBaseURL(raw string) error {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return err
+	}
+	if (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {
+		return fmt.Errorf("%q must be an absolute http(s) URL without query or fragment", raw)
+	}
+	return nil
+}
+
+func checkBaseURL(raw string, pos diag.Pos, errs *diag.List) {
+	if err := CheckBaseURL(raw); err != nil {
+		errs.Errorf(pos, "baseURL: %v", err)
+	}
+}

@@ -1,0 +1,141 @@
+package content
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/statusgen/statusgen/internal/diag"
+)
+
+var statusFileRE = regexp.MustCompile(`^([0-9]{3})\.md$`)
+
+// Load reads and validates the content of the site rooted at fsys. It always
+// returns what it could read; the diagnostics say what is wrong with it, and
+// the content must not be built if any of them is an error.
+func Load(fsys fs.FS) (*Content, diag.List) {
+	var errs diag.List
+	c := &Content{}
+	c.Config = loadConfig(fsys, &errs)
+
+	for _, name := range pageFiles(fsys, StatusDir, &errs) {
+		p := path.Join(StatusDir, name)
+		m := statusFileRE.FindStringSubmatch(name)
+		if m == nil {
+			errs.Errorf(diag.Pos{Path: p}, "status pages are named by their code, like 404.md")
+			continue
+		}
+		doc := readDocument(fsys, p, &errs)
+		if doc == nil || doc.root == nil {
+			continue
+		}
+		fileCode, _ := strconv.Atoi(m[1])
+		c.Statuses = append(c.Statuses, decodeStatus(doc, fileCode, &errs))
+	}
+	for _, name := range pageFiles(fsys, ConceptDir, &errs) {
+		p := path.Join(ConceptDir, name)
+		slug := strings.TrimSuffix(name, ".md")
+		if !slugRE.MatchString(slug) {
+			errs.Errorf(diag.Pos{Path: p}, "concept pages are named with lower-case words joined by '-', like content-negotiation.md")
+			continue
+		}
+		doc := readDocument(fsys, p, &errs)
+		if doc == nil || doc.root == nil {
+			continue
+		}
+		c.Concepts = append(c.Concepts, decodeConcept(doc, slug, &errs))
+	}
+	sort.SliceStable(c.Statuses, func(i, j int) bool { return c.Statuses[i].Code < c.Statuses[j].Code })
+	sort.Slice(c.Concepts, func(i, j int) bool { return c.Concepts[i].Slug < c.Concepts[j].Slug })
+	validate(c, &errs)
+	errs.Sort()
+	return c, errs
+}
+
+// ignored reports whether a file in a content directory is an editor's or
+// the operating system's, not the contributor's: swap and backup files
+// appear and vanish while the preview server watches.
+func ignored(name string) bool {
+	return strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") || strings.HasPrefix(name, "#")
+}
+
+// pageFiles lists the Markdown files of dir, reporting anything else found
+// there.
+func pageFiles(fsys fs.FS, dir string, errs *diag.List) []string {
+	entries, err := fs.ReadDir(fsys, dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		if dir == StatusDir {
+			errs.Errorf(diag.Pos{Path: dir}, "missing directory: status pages live in %s/NNN.md", StatusDir)
+		}
+		return nil
+	}
+	if err != nil {
+		errs.Errorf(diag.Pos{Path: dir}, "cannot read directory: %v", unwrapPathError(err))
+		return nil
+	}
+	var names []string
+	for _, e := range entries {
+		name := e.Name()
+		p := path.Join(dir, name)
+		switch {
+		case ignored(name):
+		case e.Type()&fs.ModeSymlink != 0:
+			errs.Errorf(diag.Pos{Path: p}, "symbolic links are not allowed in content; commit the file itself")
+		case e.IsDir():
+			errs.Errorf(diag.Pos{Path: p}, "unexpected directory: pages live directly in %s", dir)
+		case !strings.HasSuffix(name, ".md"):
+			errs.Errorf(diag.Pos{Path: p}, "unexpected file: only .md pages belong in %s", dir)
+		case !e.Type().IsRegular():
+			errs.Errorf(diag.Pos{Path: p}, "not a regular file")
+		default:
+			names = append(names, name)
+		}
+	}
+	return names
+}
+
+func readDocument(fsys fs.FS, p string, errs *diag.List) *document {
+	src, err := fs.ReadFile(fsys, p)
+	if err != nil {
+		errs.Errorf(diag.Pos{Path: p}, "cannot read file: %v", unwrapPathError(err))
+		return nil
+	}
+	return parseDocument(p, src, errs)
+}
+
+func loadConfig(fsys fs.FS, errs *diag.List) Config {
+	src, err := fs.ReadFile(fsys, ConfigFile)
+	if err != nil {
+		errs.Errorf(diag.Pos{Path: ConfigFile}, "cannot read site settings: %v", unwrapPathError(err))
+		return Config{}
+	}
+	doc := &document{path: ConfigFile}
+	var root yaml.Node
+	if err := yaml.Unmarshal(src, &root); err != nil {
+		errs.Append(yamlError(doc, err))
+		return Config{}
+	}
+	if len(root.Content) == 0 || root.Content[0].Kind != yaml.MappingNode {
+		errs.Errorf(diag.Pos{Path: ConfigFile, Line: 1, Col: 1}, "site settings must be a mapping of keys to values")
+		return Config{}
+	}
+	doc.root = root.Content[0]
+	return decodeConfig(doc, errs)
+}
+
+// unwrapPathError drops the path from fs errors: diagnostics already start
+// with it.
+func unwrapPathError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return fmt.Errorf("%s: %w", pe.Op, pe.Err)
+	}
+	return err
+}

@@ -1,0 +1,157 @@
+package content
+
+import (
+	"bytes"
+	"errors"
+	"regexp"
+	"strconv"
+	"unicode/utf8"
+
+	"github.com/adrg/frontmatter"
+	"gopkg.in/yaml.v3"
+
+	"github.com/statusgen/statusgen/internal/diag"
+)
+
+// document is a source file split into its YAML frontmatter and its body.
+type document struct {
+	path string
+	root *yaml.Node // the frontmatter mapping; nil if it could not be parsed
+	// yamlLine is the file line of the opening "---"; a YAML node at
+	// line n of the frontmatter is at file line yamlLine+n.
+	yamlLine int
+	body     Body
+}
+
+// pos converts a YAML node's position to a file position.
+func (d *document) pos(n *yaml.Node) diag.Pos {
+	return diag.Pos{Path: d.path, Line: d.yamlLine + n.Line, Col: n.Column}
+}
+
+var (
+	bom          = []byte("\xef\xbb\xbf")
+	yamlLineRE   = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+	errNoClosing = errors.New("frontmatter is not closed: add a line \"---\" after it")
+)
+
+// parseDocument splits src into frontmatter and body. It accepts a UTF-8 byte
+// order mark and CRLF line endings, which editors on Windows produce, and
+// rejects what cannot be a text page at all.
+func parseDocument(path string, src []byte, errs *diag.List) *document {
+	at := func(line, col int) diag.Pos { return diag.Pos{Path: path, Line: line, Col: col} }
+	if len(src) > maxFileSize {
+		errs.Errorf(at(1, 1), "file is %d bytes, more than the %d a page may have", len(src), maxFileSize)
+		return nil
+	}
+	if i := bytes.IndexByte(src, 0); i >= 0 {
+		l, c := lineCol(src, i)
+		errs.Errorf(at(l, c), "binary file: NUL byte; pages must be UTF-8 text")
+		return nil
+	}
+	if !utf8.Valid(src) {
+		i := firstInvalidUTF8(src)
+		l, c := lineCol(src, i)
+		errs.Errorf(at(l, c), "invalid UTF-8; save the file as UTF-8")
+		return nil
+	}
+	src = bytes.TrimPrefix(src, bom)
+	src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
+	if len(bytes.TrimSpace(src)) == 0 {
+		errs.Errorf(at(1, 1), "empty file: a page starts with \"---\", its frontmatter, \"---\" and then Markdown")
+		return nil
+	}
+
+	// The opening delimiter is the first non-blank line; frontmatter skips
+	// blank lines the same way.
+	openLine := 1
+	for _, line := range bytes.Split(src, []byte("\n")) {
+		if len(bytes.TrimSpace(line)) != 0 {
+			if string(bytes.TrimSpace(line)) != "---" {
+				errs.Errorf(at(openLine, 1), "missing frontmatter: the file must start with a line \"---\"")
+				return nil
+			}
+			break
+		}
+		openLine++
+	}
+
+	doc := &document{path: path, yamlLine: openLine}
+	var root yaml.Node
+	var yerr error
+	format := frontmatter.NewFormat("---", "---", func(data []byte, v any) error {
+		yerr = yaml.Unmarshal(data, v)
+		return nil // report YAML errors ourselves, with positions
+	})
+	rest, err := frontmatter.MustParse(bytes.NewReader(src), &root, format)
+	switch {
+	case errors.Is(err, frontmatter.ErrNotFound):
+		errs.Errorf(at(openLine, 1), "%v", errNoClosing)
+		return nil
+	case err != nil:
+		errs.Errorf(at(openLine, 1), "frontmatter: %v", err)
+		return nil
+	}
+	bodyStart := len(src) - len(rest)
+	doc.body = Body{Source: rest, Line: bytes.Count(src[:bodyStart], []byte("\n")) + 1}
+
+	if yerr != nil {
+		errs.Append(yamlError(doc, yerr))
+		return doc
+	}
+	switch {
+	case root.Kind == 0 || len(root.Content) == 0:
+		errs.Errorf(at(openLine, 1), "frontmatter is empty")
+	case root.Content[0].Kind != yaml.MappingNode:
+		errs.Errorf(doc.pos(root.Content[0]), "frontmatter must be a mapping of keys to values")
+	default:
+		doc.root = root.Content[0]
+	}
+	return doc
+}
+
+// yamlError turns a yaml.v3 error into positioned diagnostics.
+func yamlError(doc *document, err error) diag.List {
+	var out diag.List
+	msgs := []string{err.Error()}
+	var te *yaml.TypeError
+	if errors.As(err, &te) {
+		msgs = te.Errors
+	}
+	for _, m := range msgs {
+		pos := diag.Pos{Path: doc.path, Line: doc.yamlLine, Col: 1}
+		if sm := yamlLineRE.FindStringSubmatch(m); sm != nil {
+			n, _ := strconv.Atoi(sm[1])
+			pos.Line = doc.yamlLine + n
+			m = sm[2]
+		} else {
+			m = trimPrefix(m, "yaml: ")
+		}
+		out.Errorf(pos, "invalid YAML: %s", m)
+	}
+	return out
+}
+
+func trimPrefix(s, p string) string {
+	if len(s) >= len(p) && s[:len(p)] == p {
+		return s[len(p):]
+	}
+	return s
+}
+
+// lineCol returns the 1-based line and column (in bytes) of offset i.
+func lineCol(src []byte, i int) (int, int) {
+	line := bytes.Count(src[:i], []byte("\n")) + 1
+	col := i - bytes.LastIndexByte(src[:i], '\n')
+	return line, col
+}
+
+func firstInvalidUTF8(src []byte) int {
+	for i := 0; i < len(src); {
+		r, n := utf8.DecodeRune(src[i:])
+		if r == utf8.RuneError && n == 1 {
+			return i
+		}
+		i += n
+	}
+	return len(src)
+}

@@ -1,0 +1,150 @@
+package markdown
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+)
+
+// collect records the headings, links and fences of the parsed document,
+// with their source positions, and the problems found in them.
+func collect(root ast.Node, src []byte, doc *Document) {
+	lines := newLineIndex(src)
+	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Heading:
+			id, _ := n.AttributeString("id")
+			idStr, _ := id.([]byte)
+			line, _ := lines.pos(blockStart(n))
+			doc.Headings = append(doc.Headings, Heading{Level: n.Level, ID: string(idStr), Text: plainText(n, src), Line: line})
+		case *ast.Link:
+			line, col := lines.pos(inlineStart(n))
+			doc.Links = append(doc.Links, Link{Dest: string(n.Destination), Line: line, Col: col})
+		case *ast.Image:
+			line, col := lines.pos(inlineStart(n))
+			doc.Links = append(doc.Links, Link{Dest: string(n.Destination), Line: line, Col: col})
+		case *ast.AutoLink:
+			line, col := lines.pos(inlineStart(n))
+			doc.Links = append(doc.Links, Link{Dest: string(n.URL(src)), Line: line, Col: col})
+		case *ast.FencedCodeBlock:
+			fenceProblems(n, src, lines, doc)
+		}
+		return ast.WalkContinue, nil
+	})
+}
+
+func fenceProblems(n *ast.FencedCodeBlock, src []byte, lines lineIndex, doc *Document) {
+	fi := fenceInfoOf(n, src)
+	// The opening fence is the line before the first content line.
+	line := 1
+	if n.Info != nil {
+		line, _ = lines.pos(n.Info.Segment.Start)
+	} else if n.Lines().Len() > 0 {
+		line, _ = lines.pos(n.Lines().At(0).Start)
+		line--
+	}
+	doc.Fences = append(doc.Fences, Fence{Lang: fi.lang, Title: fi.label(), Fragment: fi.fragment, Code: codeText(n, src), Line: line})
+	switch {
+	case fi.lang == "":
+		doc.Problems = append(doc.Problems, Problem{line, 1, "code fence has no language: label it, e.g. ```http, ```js or ```go"})
+	case !KnownLanguage(fi.lang):
+		doc.Problems = append(doc.Problems, Problem{line, 1, fmt.Sprintf("code fence: unknown language %q (known: %s)", fi.lang, strings.Join(Languages(), ", "))})
+	case fi.bad != "":
+		doc.Problems = append(doc.Problems, Problem{line, 1, fmt.Sprintf("code fence: unknown option %q (use title=\"...\" or fragment)", fi.bad)})
+	}
+}
+
+// blockStart returns the offset of a block's first line.
+func blockStart(n ast.Node) int {
+	if n.Lines().Len() > 0 {
+		return n.Lines().At(0).Start
+	}
+	return -1
+}
+
+// inlineStart returns the offset of an inline node: that of its first text
+// descendant, else that of its block. For a link the text starts one byte
+// after "[", so step back to point at the link itself.
+func inlineStart(n ast.Node) int {
+	off := -1
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if t, ok := c.(*ast.Text); ok && entering {
+			off = t.Segment.Start
+			return ast.WalkStop, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	if off >= 0 {
+		switch n.(type) {
+		case *ast.Link:
+			return off - 1
+		case *ast.Image:
+			return off - 2
+		}
+		return off
+	}
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		if p.Type() == ast.TypeBlock {
+			return blockStart(p)
+		}
+	}
+	return -1
+}
+
+// plainText returns the text of an inline tree, markup removed.
+func plainText(n ast.Node, src []byte) string {
+	var b strings.Builder
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch c := c.(type) {
+		case *ast.Text:
+			b.Write(c.Segment.Value(src))
+			if c.SoftLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			b.Write(c.Value)
+		}
+		return ast.WalkContinue, nil
+	})
+	return b.String()
+}
+
+// lineIndex maps byte offsets to 1-based lines and columns.
+type lineIndex []int
+
+func newLineIndex(src []byte) lineIndex {
+	idx := lineIndex{0}
+	for i := 0; ; {
+		j := bytes.IndexByte(src[i:], '\n')
+		if j < 0 {
+			break
+		}
+		i += j + 1
+		idx = append(idx, i)
+	}
+	return idx
+}
+
+func (l lineIndex) pos(off int) (line, col int) {
+	if off < 0 {
+		return 1, 1
+	}
+	lo, hi := 0, len(l)-1
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if l[mid] <= off {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	return lo + 1, off - l[lo] + 1
+}

@@ -1,0 +1,226 @@
+package markdown
+
+import (
+	"bytes"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/alecthomas/chroma/v2"
+	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
+	"github.com/alecthomas/chroma/v2/lexers"
+	"github.com/alecthomas/chroma/v2/styles"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/util"
+)
+
+// language is a code fence language the site knows how to label and
+// highlight.
+type language struct {
+	lexer string // chroma lexer name
+	label string // shown on the tab
+}
+
+// languages maps every accepted fence language, aliases included, to its
+// lexer. A fence in any other language is an error: it would render
+// unhighlighted and unlabelled, which is always a typo.
+var languages = map[string]language{
+	"http":       {"http", "HTTP"},
+	"js":         {"javascript", "JavaScript"},
+	"javascript": {"javascript", "JavaScript"},
+	"ts":         {"typescript", "TypeScript"},
+	"typescript": {"typescript", "TypeScript"},
+	"go":         {"go", "Go"},
+	"json":       {"json", "JSON"},
+	"sh":         {"bash", "Shell"},
+	"bash":       {"bash", "Shell"},
+	"shell":      {"bash", "Shell"},
+	"python":     {"python", "Python"},
+	"text":       {"plaintext", "Text"},
+	"yaml":       {"yaml", "YAML"},
+	"nginx":      {"nginx", "nginx"},
+	"html":       {"html", "HTML"},
+	"xml":        {"xml", "XML"},
+	"css":        {"css", "CSS"},
+	"java":       {"java", "Java"},
+	"csharp":     {"c#", "C#"},
+	"ruby":       {"ruby", "Ruby"},
+	"php":        {"php", "PHP"},
+	"toml":       {"toml", "TOML"},
+	"sql":        {"sql", "SQL"},
+	"apache":     {"apacheconf", "Apache"},
+}
+
+// Languages returns every fence language accepted, sorted.
+func Languages() []string {
+	out := make([]string, 0, len(languages))
+	for l := range languages {
+		out = append(out, l)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// KnownLanguage reports whether lang may label a code fence.
+func KnownLanguage(lang string) bool {
+	_, ok := languages[lang]
+	return ok
+}
+
+// Light and dark chroma styles for the two colour schemes.
+const (
+	LightStyle = "github"
+	DarkStyle  = "github-dark"
+)
+
+var formatter = chromahtml.New(
+	chromahtml.WithClasses(true),
+	chromahtml.WithAllClasses(true),
+	chromahtml.PreventSurroundingPre(true),
+)
+
+// StyleCSS returns the highlighting stylesheet: the light style, and the
+// dark style under prefers-color-scheme: dark. Both are class-based, so pages
+// carry no inline styles and the CSP needs no 'unsafe-inline'.
+func StyleCSS() ([]byte, error) {
+	var buf bytes.Buffer
+	if err := formatter.WriteCSS(&buf, styles.Get(LightStyle)); err != nil {
+		return nil, err
+	}
+	buf.WriteString("@media (prefers-color-scheme: dark) {\n")
+	if err := formatter.WriteCSS(&buf, styles.Get(DarkStyle)); err != nil {
+		return nil, err
+	}
+	buf.WriteString("}\n")
+	return buf.Bytes(), nil
+}
+
+// fenceInfo is the parsed info string of a fence: ```go title="Server" fragment
+type fenceInfo struct {
+	lang     string
+	title    string
+	fragment bool
+	bad      string // first word that is not understood
+}
+
+func parseInfo(info string) fenceInfo {
+	var fi fenceInfo
+	fields := splitInfo(info)
+	if len(fields) == 0 {
+		return fi
+	}
+	fi.lang = fields[0]
+	for _, f := range fields[1:] {
+		switch {
+		case f == "fragment":
+			fi.fragment = true
+		case strings.HasPrefix(f, "title="):
+			fi.title = strings.Trim(strings.TrimPrefix(f, "title="), `"`)
+		case fi.bad == "":
+			fi.bad = f
+		}
+	}
+	return fi
+}
+
+// splitInfo splits on spaces outside double quotes.
+func splitInfo(s string) []string {
+	var out []string
+	var cur strings.Builder
+	quoted := false
+	for _, r := range s {
+		switch {
+		case r == '"':
+			quoted = !quoted
+			cur.WriteRune(r)
+		case (r == ' ' || r == '\t') && !quoted:
+			if cur.Len() > 0 {
+				out = append(out, cur.String())
+				cur.Reset()
+			}
+		default:
+			cur.WriteRune(r)
+		}
+	}
+	if cur.Len() > 0 {
+		out = append(out, cur.String())
+	}
+	return out
+}
+
+func (fi fenceInfo) label() string {
+	if fi.title != "" {
+		return fi.title
+	}
+	if l, ok := languages[fi.lang]; ok {
+		return l.label
+	}
+	return "Code"
+}
+
+// codeRenderer renders code blocks highlighted by chroma.
+type codeRenderer struct{}
+
+func (codeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(ast.KindFencedCodeBlock, renderCode)
+	reg.Register(ast.KindCodeBlock, renderCode)
+}
+
+func fenceInfoOf(n ast.Node, src []byte) fenceInfo {
+	if f, ok := n.(*ast.FencedCodeBlock); ok && f.Info != nil {
+		return parseInfo(string(f.Info.Value(src)))
+	}
+	return fenceInfo{lang: "text"}
+}
+
+func codeText(n ast.Node, src []byte) []byte {
+	var b bytes.Buffer
+	lines := n.Lines()
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		b.Write(seg.Value(src))
+	}
+	return b.Bytes()
+}
+
+func renderCode(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkSkipChildren, nil
+	}
+	fi := fenceInfoOf(n, src)
+	_, inTabs := n.Parent().(*TabGroup)
+	if !inTabs {
+		fmt.Fprintf(w, `<div class="code"><p class="code-label">%s</p>`, util.EscapeHTML([]byte(fi.label())))
+	}
+	if err := highlight(w, fi.lang, codeText(n, src)); err != nil {
+		return ast.WalkStop, err
+	}
+	if !inTabs {
+		_, _ = w.WriteString("</div>\n")
+	}
+	return ast.WalkSkipChildren, nil
+}
+
+func highlight(w util.BufWriter, lang string, code []byte) error {
+	l, ok := languages[lang]
+	lexer := lexers.Get(l.lexer)
+	if !ok || lexer == nil {
+		lexer = lexers.Fallback
+	}
+	lexer = chroma.Coalesce(lexer)
+	it, err := lexer.Tokenise(nil, string(code))
+	if err != nil {
+		return fmt.Errorf("highlight %s: %w", lang, err)
+	}
+	cls := "language-text"
+	if ok {
+		cls = "language-" + lang
+	}
+	fmt.Fprintf(w, `<pre class="chroma" tabindex="0"><code class="%s">`, cls)
+	if err := formatter.Format(w, styles.Get(LightStyle), it); err != nil {
+		return fmt.Errorf("highlight %s: %w", lang, err)
+	}
+	_, _ = w.WriteString("</code></pre>")
+	return nil
+}

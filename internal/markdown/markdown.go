@@ -1,0 +1,148 @@
+// Package markdown is the site's configured Markdown renderer: goldmark with
+// GFM tables, stable heading IDs, chroma syntax highlighting with CSS
+// classes, tabbed example groups, and raw HTML escaped rather than passed
+// through.
+//
+// It is the only package that knows goldmark and chroma. A Renderer is built
+// once and shared read-only by every goroutine; each Render call returns the
+// HTML together with what later stages need to check and link the page: its
+// headings, its links and its code fences, all with source positions.
+package markdown
+
+import (
+	"bytes"
+	"fmt"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// Renderer converts page Markdown to HTML. It is safe for concurrent use.
+type Renderer struct {
+	md       goldmark.Markdown
+	reserved []string
+}
+
+// Option configures a Renderer.
+type Option func(*Renderer)
+
+// WithReservedIDs makes heading IDs avoid ids, which the page template uses
+// for its own sections: a Markdown "## FAQ" becomes "faq-1", not a second
+// "faq".
+func WithReservedIDs(ids ...string) Option {
+	return func(r *Renderer) { r.reserved = append(r.reserved, ids...) }
+}
+
+// New returns a Renderer.
+func New(opts ...Option) *Renderer {
+	r := &Renderer{}
+	for _, o := range opts {
+		o(r)
+	}
+	r.md = goldmark.New(
+		goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.Linkify, extension.TaskList),
+		goldmark.WithParserOptions(
+			parser.WithAutoHeadingID(),
+			parser.WithASTTransformers(util.Prioritized(tabTransformer{}, 100)),
+		),
+		goldmark.WithRendererOptions(
+			renderer.WithNodeRenderers(
+				util.Prioritized(codeRenderer{}, 100),
+				util.Prioritized(tabRenderer{}, 100),
+				util.Prioritized(escapeHTMLRenderer{}, 100),
+			),
+		),
+	)
+	return r
+}
+
+// Document is a rendered piece of Markdown.
+type Document struct {
+	HTML     []byte
+	Headings []Heading
+	Links    []Link
+	Fences   []Fence
+	Problems []Problem
+}
+
+// Heading is a heading of the document, with the ID it was given.
+type Heading struct {
+	Level int
+	ID    string
+	Text  string
+	Line  int
+}
+
+// Link is a link destination written in the document.
+type Link struct {
+	Dest      string
+	Line, Col int
+}
+
+// Fence is a fenced code block.
+type Fence struct {
+	Lang     string // as written, e.g. "js"
+	Title    string // tab label: title="..." or the language's name
+	Fragment bool   // marked "fragment": not a complete program
+	Code     []byte
+	Line     int // line of the opening fence
+}
+
+// Problem is something wrong in the Markdown, at a 1-based line and column
+// of the source given to Render.
+type Problem struct {
+	Line, Col int
+	Msg       string
+}
+
+// Render converts src to HTML.
+func (r *Renderer) Render(src []byte) (*Document, error) {
+	ctx := parser.NewContext(parser.WithIDs(newIDs(r.reserved)))
+	root := r.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
+	doc := &Document{}
+	collect(root, src, doc)
+	var buf bytes.Buffer
+	if err := r.md.Renderer().Render(&buf, src, root); err != nil {
+		return nil, fmt.Errorf("render markdown: %w", err)
+	}
+	doc.HTML = buf.Bytes()
+	return doc, nil
+}
+
+// escapeHTMLRenderer shows raw HTML written in Markdown as text. Contributors'
+// HTML never reaches the page as markup: it is the one rule that keeps a
+// pull request from injecting script.
+type escapeHTMLRenderer struct{}
+
+func (escapeHTMLRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(ast.KindHTMLBlock, func(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering {
+			b := n.(*ast.HTMLBlock)
+			_, _ = w.WriteString("<p>")
+			for i := 0; i < b.Lines().Len(); i++ {
+				seg := b.Lines().At(i)
+				_, _ = w.Write(util.EscapeHTML(seg.Value(src)))
+			}
+			if b.HasClosure() {
+				_, _ = w.Write(util.EscapeHTML(b.ClosureLine.Value(src)))
+			}
+			_, _ = w.WriteString("</p>\n")
+		}
+		return ast.WalkSkipChildren, nil
+	})
+	reg.Register(ast.KindRawHTML, func(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering {
+			segs := n.(*ast.RawHTML).Segments
+			for i := 0; i < segs.Len(); i++ {
+				seg := segs.At(i)
+				_, _ = w.Write(util.EscapeHTML(seg.Value(src)))
+			}
+		}
+		return ast.WalkSkipChildren, nil
+	})
+}

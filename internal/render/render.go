@@ -1,0 +1,162 @@
+// Package render turns the site model into files: it executes the
+// html/template page templates, fingerprints and minifies the assets, and
+// writes the machine-readable files (sitemap, robots.txt, the JSON API and
+// the host's redirects).
+package render
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path"
+	"regexp"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/tdewolff/minify/v2"
+
+	"github.com/statusgen/statusgen/internal/diag"
+	"github.com/statusgen/statusgen/internal/output"
+	"github.com/statusgen/statusgen/internal/site"
+)
+
+// TemplateDir is where templates live, relative to the site root.
+const TemplateDir = "templates"
+
+// pageKinds is every page template the site needs.
+var pageKinds = []string{site.KindHome, site.KindCodes, site.KindClass, site.KindStatus,
+	site.KindConcepts, site.KindConcept, site.KindNotFound}
+
+// Renderer holds parsed templates and processed assets. It is safe for
+// concurrent use once loaded.
+type Renderer struct {
+	pages  map[string]*template.Template
+	assets *assets
+	min    *minify.M
+}
+
+// Load parses templates/base.html and one template per page kind, and
+// processes templates/assets. Every problem is reported, positioned where
+// the template parser allows.
+func Load(fsys fs.FS) (*Renderer, diag.List) {
+	var errs diag.List
+	r := &Renderer{pages: map[string]*template.Template{}, min: newMinifier()}
+	var err error
+	r.assets, err = loadAssets(fsys, r.min)
+	if err != nil {
+		errs.Errorf(diag.Pos{Path: path.Join(TemplateDir, "assets")}, "%v", err)
+	}
+	basePath := path.Join(TemplateDir, "base.html")
+	baseSrc, err := fs.ReadFile(fsys, basePath)
+	if err != nil {
+		errs.Errorf(diag.Pos{Path: basePath}, "missing template: every page is laid out by it (%v)", errors.Unwrap(err))
+		return r, errs
+	}
+	base, err := template.New("base.html").Funcs(r.funcs()).Parse(string(baseSrc))
+	if err != nil {
+		errs.Append(templateError(err))
+		return r, errs
+	}
+	for _, kind := range pageKinds {
+		p := path.Join(TemplateDir, kind+".html")
+		src, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			errs.Errorf(diag.Pos{Path: p}, "missing template: needed for the %s page", kind)
+			continue
+		}
+		t := template.Must(base.Clone())
+		if _, err := t.New(kind + ".html").Parse(string(src)); err != nil {
+			errs.Append(templateError(err))
+			continue
+		}
+		r.pages[kind] = t
+	}
+	return r, errs
+}
+
+// Options are per-build settings that do not come from content.
+type Options struct {
+	// Inject is HTML inserted before </body> on every page, for the preview
+	// server's live-reload script. Empty in production builds.
+	Inject template.HTML
+}
+
+// Render produces every file of s.
+func (r *Renderer) Render(s *site.Site, opts Options) (*output.Files, diag.List) {
+	var errs diag.List
+	files := output.NewFiles()
+	for _, a := range r.assets.list {
+		files.Add(a.path, a.data)
+	}
+	out := make([][]byte, len(s.Pages))
+	errOut := make([]error, len(s.Pages))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				out[i], errOut[i] = r.Page(s, s.Pages[i], opts)
+			}
+		}()
+	}
+	for i := range s.Pages {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for i, p := range s.Pages {
+		if errOut[i] != nil {
+			errs.Append(templateError(errOut[i]))
+			continue
+		}
+		files.Add(p.File(), out[i])
+	}
+	if err := addSiteFiles(files, s); err != nil {
+		errs.Errorf(diag.Pos{Path: "public"}, "%v", err)
+	}
+	errs.Sort()
+	return files, errs
+}
+
+// Page renders one page to minified HTML.
+func (r *Renderer) Page(s *site.Site, p *site.Page, opts Options) ([]byte, error) {
+	t := r.pages[p.Kind]
+	if t == nil {
+		return nil, fmt.Errorf("template: %s.html: not loaded", p.Kind)
+	}
+	var buf bytes.Buffer
+	if err := t.ExecuteTemplate(&buf, "base", newPageData(s, p, opts)); err != nil {
+		return nil, err
+	}
+	var min bytes.Buffer
+	if err := r.min.Minify("text/html", &min, &buf); err != nil {
+		return nil, fmt.Errorf("minify %s: %w", p.URL, err)
+	}
+	return min.Bytes(), nil
+}
+
+var templateErrRE = regexp.MustCompile(`^template: ([^:]+\.html):(\d+):(?:(\d+):)? ?(.*)$`)
+
+// templateError positions an html/template error at its template file.
+func templateError(err error) diag.List {
+	var l diag.List
+	msg := err.Error()
+	if m := templateErrRE.FindStringSubmatch(msg); m != nil {
+		line, _ := strconv.Atoi(m[2])
+		col, _ := strconv.Atoi(m[3])
+		l.Errorf(diag.Pos{Path: path.Join(TemplateDir, m[1]), Line: line, Col: col}, "template: %s", m[4])
+		return l
+	}
+	name := TemplateDir
+	if i := strings.Index(msg, ".html"); i > 0 && strings.HasPrefix(msg, "template: ") {
+		name = path.Join(TemplateDir, strings.TrimPrefix(msg[:i+5], "template: "))
+	}
+	l.Errorf(diag.Pos{Path: name}, "%s", msg)
+	return l
+}

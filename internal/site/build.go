@@ -1,0 +1,159 @@
+package site
+
+import (
+	"html/template"
+	"runtime"
+	"sync"
+
+	"github.com/statusgen/statusgen/internal/content"
+	"github.com/statusgen/statusgen/internal/diag"
+	"github.com/statusgen/statusgen/internal/markdown"
+)
+
+// Build resolves c into a Site, rendering every page's Markdown with md and
+// checking every link written in it. c must have loaded without errors.
+func Build(c *content.Content, md *markdown.Renderer) (*Site, diag.List) {
+	s := &Site{Config: c.Config}
+	byCode := map[int]*Status{}
+	classes := map[int]*Class{}
+	for _, cs := range c.Statuses {
+		st := &Status{Status: cs, URL: StatusURL(cs.Code)}
+		cl := classes[cs.Class()]
+		if cl == nil {
+			cl = newClass(cs.Class())
+			classes[cs.Class()] = cl
+			s.Classes = append(s.Classes, cl)
+		}
+		st.Class = cl
+		cl.Members = append(cl.Members, st)
+		byCode[cs.Code] = st
+		s.Statuses = append(s.Statuses, st)
+	}
+	bySlug := map[string]*Concept{}
+	for _, cc := range c.Concepts {
+		cp := &Concept{Concept: cc, URL: ConceptURL(cc.Slug)}
+		bySlug[cc.Slug] = cp
+		s.Concepts = append(s.Concepts, cp)
+	}
+	for i, st := range s.Statuses {
+		for _, r := range st.Status.Related {
+			if rs := byCode[r]; rs != nil {
+				st.Related = append(st.Related, rs)
+			}
+		}
+		for _, slug := range st.Status.Concepts {
+			if cp := bySlug[slug]; cp != nil {
+				st.Concepts = append(st.Concepts, cp)
+				cp.Statuses = append(cp.Statuses, st)
+			}
+		}
+		if i > 0 {
+			st.Prev = s.Statuses[i-1]
+		}
+		if i+1 < len(s.Statuses) {
+			st.Next = s.Statuses[i+1]
+		}
+	}
+	for _, cp := range s.Concepts {
+		for _, slug := range cp.Concept.Concepts {
+			if r := bySlug[slug]; r != nil {
+				cp.Related = append(cp.Related, r)
+			}
+		}
+	}
+
+	errs := renderMarkdown(s, md)
+	s.Pages = pages(s)
+	checkLinks(s, &errs)
+	errs.Sort()
+	return s, errs
+}
+
+// renderJob renders one piece of Markdown and stores the result.
+type renderJob struct {
+	src   content.Body
+	path  string
+	links *[]sourceLink // where the links found are recorded
+	store func(*markdown.Document)
+}
+
+// renderMarkdown renders every body and FAQ answer, in parallel. Results go
+// to fixed slots, so the output does not depend on scheduling.
+func renderMarkdown(s *Site, md *markdown.Renderer) diag.List {
+	var jobs []renderJob
+	for _, st := range s.Statuses {
+		st := st
+		jobs = append(jobs, renderJob{st.Status.Body, st.Path, &st.links, func(d *markdown.Document) {
+			st.Body = template.HTML(d.HTML)
+			st.Headings = headings(d)
+		}})
+		st.FAQ = make([]FAQ, len(st.Status.FAQ))
+		jobs = append(jobs, faqJobs(st.Path, st.Status.FAQ, st.FAQ, &st.links)...)
+	}
+	for _, cp := range s.Concepts {
+		cp := cp
+		jobs = append(jobs, renderJob{cp.Concept.Body, cp.Path, &cp.links, func(d *markdown.Document) {
+			cp.Body = template.HTML(d.HTML)
+			cp.Headings = headings(d)
+		}})
+		cp.FAQ = make([]FAQ, len(cp.Concept.FAQ))
+		jobs = append(jobs, faqJobs(cp.Path, cp.Concept.FAQ, cp.FAQ, &cp.links)...)
+	}
+
+	docs := make([]*markdown.Document, len(jobs))
+	errors := make([]error, len(jobs))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				docs[i], errors[i] = md.Render(jobs[i].src.Source)
+			}
+		}()
+	}
+	for i := range jobs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+
+	var errs diag.List
+	for i, j := range jobs {
+		if errors[i] != nil {
+			errs.Errorf(diag.Pos{Path: j.path}, "%v", errors[i])
+			continue
+		}
+		for _, p := range docs[i].Problems {
+			errs.Errorf(j.src.Pos(j.path, p.Line, p.Col), "%s", p.Msg)
+		}
+		j.store(docs[i])
+		for _, l := range docs[i].Links {
+			*j.links = append(*j.links, sourceLink{Dest: l.Dest, Pos: j.src.Pos(j.path, l.Line, l.Col)})
+		}
+	}
+	return errs
+}
+
+func faqJobs(path string, in []content.FAQ, out []FAQ, links *[]sourceLink) []renderJob {
+	jobs := make([]renderJob, len(in))
+	for i, f := range in {
+		i, f := i, f
+		// A block scalar's text starts on the line after "a:"; a plain
+		// one on the same line. Either way positions stay within a line.
+		body := content.Body{Source: []byte(f.A), Line: f.APos.Line}
+		jobs[i] = renderJob{body, path, links, func(d *markdown.Document) {
+			out[i] = FAQ{Q: f.Q, A: template.HTML(d.HTML), Text: plainText(d.HTML)}
+		}}
+	}
+	return jobs
+}
+
+func headings(d *markdown.Document) []Heading {
+	out := make([]Heading, len(d.Headings))
+	for i, h := range d.Headings {
+		out[i] = Heading{Level: h.Level, ID: h.ID, Text: h.Text}
+	}
+	return out
+}

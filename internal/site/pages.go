@@ -1,0 +1,127 @@
+package site
+
+import (
+	"strconv"
+)
+
+// pages lists every page of s in a fixed order.
+func pages(s *Site) []*Page {
+	home := Crumb{"Home", "/"}
+	codes := Crumb{"Status codes", "/status/"}
+	concepts := Crumb{"Concepts", "/concepts/"}
+	edit := func(path string) string { return s.Config.EditURL(path) }
+
+	var out []*Page
+	out = append(out, &Page{
+		Kind: KindHome, URL: "/", Title: s.Config.Title, Description: s.Config.Description,
+		Home: &Home{Classes: s.Classes, Concepts: s.Concepts},
+		Deps: allURLs(s),
+	})
+	out = append(out, &Page{
+		Kind: KindCodes, URL: "/status/", Title: "All HTTP status codes",
+		Description: "Every HTTP status code on this site, from 100 to 599, with its meaning in one line.",
+		Crumbs: []Crumb{home, codes}, Home: &Home{Classes: s.Classes}, Deps: statusURLs(s.Statuses),
+	})
+	if len(s.Concepts) > 0 {
+		out = append(out, &Page{
+			Kind: KindConcepts, URL: "/concepts/", Title: "HTTP concepts",
+			Description: "The ideas behind the status codes: caching, authentication, content negotiation and more.",
+			Crumbs: []Crumb{home, concepts}, Home: &Home{Concepts: s.Concepts}, Deps: conceptURLs(s.Concepts),
+		})
+	}
+	for _, c := range s.Classes {
+		out = append(out, &Page{
+			Kind: KindClass, URL: c.URL, Title: c.Name + " " + c.Title,
+			Description: c.Intro,
+			Crumbs:      []Crumb{home, codes, {c.Name, c.URL}}, Class: c,
+			Deps: statusURLs(c.Members),
+		})
+	}
+	for _, st := range s.Statuses {
+		p := &Page{
+			Kind: KindStatus, URL: st.URL, Title: st.Name(), Description: st.Summary,
+			Crumbs: []Crumb{home, codes, {st.Class.Name, st.Class.URL}, {st.Name(), st.URL}},
+			Source: st.Path, EditURL: edit(st.Path), Status: st,
+			Anchors: anchors(KindStatus, st.Headings),
+		}
+		deps := append(statusURLs(st.Related), conceptURLs(st.Concepts)...)
+		for _, n := range []*Status{st.Prev, st.Next} {
+			if n != nil {
+				deps = append(deps, n.URL)
+			}
+		}
+		p.Deps = deps
+		out = append(out, p)
+	}
+	for _, cp := range s.Concepts {
+		out = append(out, &Page{
+			Kind: KindConcept, URL: cp.URL, Title: cp.Title, Description: cp.Summary,
+			Crumbs: []Crumb{home, concepts, {cp.Title, cp.URL}},
+			Source: cp.Path, EditURL: edit(cp.Path), Concept: cp,
+			Anchors: anchors(KindConcept, cp.Headings),
+			Deps:    append(statusURLs(cp.Statuses), conceptURLs(cp.Related)...),
+		})
+	}
+	out = append(out, &Page{
+		Kind: KindNotFound, URL: "/404.html", Title: "Page not found",
+		Description: "There is no page at this address.",
+		Crumbs:      []Crumb{home},
+	})
+	for _, p := range out {
+		if p.Anchors == nil {
+			p.Anchors = map[string]bool{"main": true}
+		}
+	}
+	return out
+}
+
+func anchors(kind string, hs []Heading) map[string]bool {
+	m := map[string]bool{}
+	for _, id := range templateIDs[kind] {
+		m[id] = true
+	}
+	for _, h := range hs {
+		m[h.ID] = true
+	}
+	return m
+}
+
+func statusURLs(ss []*Status) []string {
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = s.URL
+	}
+	return out
+}
+
+func conceptURLs(cs []*Concept) []string {
+	out := make([]string, len(cs))
+	for i, c := range cs {
+		out[i] = c.URL
+	}
+	return out
+}
+
+func allURLs(s *Site) []string {
+	return append(statusURLs(s.Statuses), conceptURLs(s.Concepts)...)
+}
+
+// ShortLinks returns the short URLs the host redirects to code pages,
+// "/404" to "/status/404/", in code order.
+func (s *Site) ShortLinks() [][2]string {
+	out := make([][2]string, len(s.Statuses))
+	for i, st := range s.Statuses {
+		out[i] = [2]string{"/" + strconv.Itoa(st.Code), st.URL}
+	}
+	return out
+}
+
+// Page returns the page at url, or nil.
+func (s *Site) Page(url string) *Page {
+	for _, p := range s.Pages {
+		if p.URL == url {
+			return p
+		}
+	}
+	return nil
+}

@@ -1,0 +1,165 @@
+// Package site is the site model: it turns loaded content into the set of
+// pages to publish, with their URLs, breadcrumbs, resolved related codes and
+// concepts, class groupings, previous/next links and rendered Markdown, and
+// checks every link a contributor wrote against it.
+//
+// The model is plain data. Templates read it; nothing here knows HTML
+// beyond the Markdown renderer's output, which it carries as-is.
+package site
+
+import (
+	"fmt"
+	"html/template"
+	"strconv"
+
+	"github.com/statusgen/statusgen/internal/content"
+)
+
+// Page kinds, which are also the names of the templates that render them.
+const (
+	KindHome     = "home"
+	KindCodes    = "codes"
+	KindClass    = "class"
+	KindStatus   = "status"
+	KindConcepts = "concepts"
+	KindConcept  = "concept"
+	KindNotFound = "404"
+)
+
+// IDs the page templates give their own sections. Markdown headings avoid
+// them, and links may point at them.
+var templateIDs = map[string][]string{
+	KindStatus:  {"main", "tldr", "related-codes", "related-concepts", "faq"},
+	KindConcept: {"main", "tldr", "status-codes", "related-concepts", "faq"},
+}
+
+// ReservedIDs returns every ID a template uses for its own sections.
+func ReservedIDs() []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, kind := range []string{KindStatus, KindConcept} {
+		for _, id := range templateIDs[kind] {
+			if !seen[id] {
+				seen[id] = true
+				out = append(out, id)
+			}
+		}
+	}
+	return out
+}
+
+// Site is everything to publish.
+type Site struct {
+	Config   content.Config
+	Pages    []*Page // in a fixed order: home, indexes, classes, codes, concepts, 404
+	Statuses []*Status
+	Classes  []*Class
+	Concepts []*Concept
+}
+
+// Page is one HTML page of the site.
+type Page struct {
+	Kind        string
+	URL         string // site-relative, e.g. "/status/404/"
+	Title       string // <title> and <h1>
+	Description string // meta description
+	Crumbs      []Crumb
+	Source      string // content file it comes from, "" for generated pages
+	EditURL     string
+	Anchors     map[string]bool // every id on the page, for link checks
+
+	// Exactly one of these is set, matching Kind (none for KindNotFound).
+	Home    *Home
+	Status  *Status
+	Class   *Class
+	Concept *Concept
+
+	// Deps lists the URLs of the pages whose title or summary this page
+	// shows: when one of them changes, this page must be rendered again.
+	Deps []string
+}
+
+// File returns the output path of the page, e.g. "status/404/index.html".
+func (p *Page) File() string {
+	if p.Kind == KindNotFound {
+		return "404.html"
+	}
+	return p.URL[1:] + "index.html"
+}
+
+// Crumb is one step of a breadcrumb trail.
+type Crumb struct {
+	Name string
+	URL  string
+}
+
+// Home is the data of the home page.
+type Home struct {
+	Classes  []*Class
+	Concepts []*Concept
+}
+
+// Class is a status class, 1xx to 5xx, with its codes.
+type Class struct {
+	Digit   int
+	Name    string // "4xx"
+	Title   string // "Client error"
+	Intro   string
+	Spec    content.Spec
+	URL     string
+	Members []*Status
+}
+
+// Status is a status code page, resolved.
+type Status struct {
+	*content.Status
+	URL      string
+	Class    *Class
+	Body     template.HTML
+	FAQ      []FAQ
+	Related  []*Status
+	Concepts []*Concept
+	Prev     *Status
+	Next     *Status
+	Headings []Heading
+	links    []sourceLink
+}
+
+// Name is the code and its title, e.g. "429 Too Many Requests".
+func (s *Status) Name() string { return strconv.Itoa(s.Code) + " " + s.Title }
+
+// Concept is a concept page, resolved.
+type Concept struct {
+	*content.Concept
+	URL      string
+	Body     template.HTML
+	FAQ      []FAQ
+	Related  []*Concept
+	Statuses []*Status // codes whose pages list this concept
+	Headings []Heading
+	links    []sourceLink
+}
+
+// FAQ is a question with its answer rendered from Markdown.
+type FAQ struct {
+	Q string
+	A template.HTML
+	// Text is the answer as plain text, for FAQPage structured data.
+	Text string
+}
+
+// Heading is a section heading of a page body, for a table of contents.
+type Heading struct {
+	Level int
+	ID    string
+	Text  string
+}
+
+// StatusURL returns the URL of a code's page.
+func StatusURL(code int) string { return fmt.Sprintf("/status/%d/", code) }
+
+// ConceptURL returns the URL of a concept's page.
+func ConceptURL(slug string) string { return "/concepts/" + slug + "/" }
+
+// ClassURL returns the URL of a class page, e.g. "/status/4xx/".
+func ClassURL(digit int) string { return fmt.Sprintf("/status/%dxx/", digit) }

@@ -1,0 +1,98 @@
+// statusgen progressive enhancement: tabbed examples and copy buttons.
+// Every page works without this script; it only rearranges what is there.
+(function () {
+  "use strict";
+  var storeKey = "statusgen.lang";
+
+  function remembered() {
+    try { return localStorage.getItem(storeKey); } catch (e) { return null; }
+  }
+  function remember(lang) {
+    try { localStorage.setItem(storeKey, lang); } catch (e) { /* private mode */ }
+  }
+
+  function select(group, index, focus) {
+    var tabs = group.querySelectorAll('[role="tab"]');
+    var panels = group.querySelectorAll(".tab-panel");
+    for (var i = 0; i < tabs.length; i++) {
+      var on = i === index;
+      tabs[i].setAttribute("aria-selected", on ? "true" : "false");
+      tabs[i].tabIndex = on ? 0 : -1;
+      panels[i].hidden = !on;
+    }
+    if (focus) tabs[index].focus();
+  }
+
+  function selectLang(lang) {
+    document.querySelectorAll(".tabs.enhanced").forEach(function (g) {
+      var panels = g.querySelectorAll(".tab-panel");
+      for (var i = 0; i < panels.length; i++) {
+        if (panels[i].getAttribute("data-lang") === lang) { select(g, i, false); return; }
+      }
+    });
+  }
+
+  function enhanceTabs(group) {
+    var panels = group.querySelectorAll(".tab-panel");
+    var list = document.createElement("div");
+    list.className = "tablist";
+    list.setAttribute("role", "tablist");
+    panels.forEach(function (panel, i) {
+      var label = panel.querySelector(".tab-label");
+      var tab = document.createElement("button");
+      tab.type = "button";
+      tab.id = panel.id + "-tab";
+      tab.setAttribute("role", "tab");
+      tab.setAttribute("aria-controls", panel.id);
+      tab.textContent = label ? label.textContent : "Example " + (i + 1);
+      tab.addEventListener("click", function () {
+        select(group, i, false);
+        var lang = panel.getAttribute("data-lang");
+        if (lang) { remember(lang); selectLang(lang); select(group, i, false); }
+      });
+      tab.addEventListener("keydown", function (ev) {
+        var n = panels.length, to = -1;
+        if (ev.key === "ArrowRight") to = (i + 1) % n;
+        if (ev.key === "ArrowLeft") to = (i - 1 + n) % n;
+        if (ev.key === "Home") to = 0;
+        if (ev.key === "End") to = n - 1;
+        if (to >= 0) { ev.preventDefault(); select(group, to, true); }
+      });
+      list.appendChild(tab);
+      panel.setAttribute("role", "tabpanel");
+      panel.setAttribute("aria-labelledby", tab.id);
+    });
+    group.insertBefore(list, group.firstChild);
+    group.classList.add("enhanced");
+    select(group, 0, false);
+  }
+
+  function addCopy(pre) {
+    if (!navigator.clipboard) return;
+    var wrap = document.createElement("div");
+    wrap.className = "code-wrap";
+    pre.parentNode.insertBefore(wrap, pre);
+    wrap.appendChild(pre);
+    var btn = document.createElement("button");
+    btn.type = "button";
+    btn.className = "copy";
+    btn.textContent = "Copy";
+    btn.addEventListener("click", function () {
+      navigator.clipboard.writeText(pre.innerText).then(function () {
+        btn.textContent = "Copied";
+        setTimeout(function () { btn.textContent = "Copy"; }, 1500);
+      });
+    });
+    wrap.appendChild(btn);
+  }
+
+  function init() {
+    document.querySelectorAll(".tabs[data-tabs]").forEach(enhanceTabs);
+    var lang = remembered();
+    if (lang) selectLang(lang);
+    document.querySelectorAll("pre.chroma").forEach(addCopy);
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();
