@@ -20,13 +20,13 @@ func pages(s *Site) []*Page {
 	out = append(out, &Page{
 		Kind: KindCodes, URL: "/status/", Title: "All HTTP status codes",
 		Description: "Every HTTP status code on this site, from 100 to 599, with its meaning in one line.",
-		Crumbs: []Crumb{home, codes}, Home: &Home{Classes: s.Classes}, Deps: statusURLs(s.Statuses),
+		Crumbs:      []Crumb{home, codes}, Home: &Home{Classes: s.Classes}, Deps: statusURLs(s.Statuses),
 	})
 	if len(s.Concepts) > 0 {
 		out = append(out, &Page{
 			Kind: KindConcepts, URL: "/concepts/", Title: "HTTP concepts",
 			Description: "The ideas behind the status codes: caching, authentication, content negotiation and more.",
-			Crumbs: []Crumb{home, concepts}, Home: &Home{Concepts: s.Concepts}, Deps: conceptURLs(s.Concepts),
+			Crumbs:      []Crumb{home, concepts}, Home: &Home{Concepts: s.Concepts}, Deps: conceptURLs(s.Concepts),
 		})
 	}
 	for _, c := range s.Classes {
