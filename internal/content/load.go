@@ -24,6 +24,9 @@ func Load(fsys fs.FS) (*Content, diag.List) {
 	var errs diag.List
 	c := &Content{}
 	c.Config = loadConfig(fsys, &errs)
+	// Pages are known by their file names, even those that fail to load,
+	// so that one broken file does not make every link to it an error too.
+	var known names
 
 	for _, name := range pageFiles(fsys, StatusDir, &errs) {
 		p := path.Join(StatusDir, name)
@@ -32,11 +35,12 @@ func Load(fsys fs.FS) (*Content, diag.List) {
 			errs.Errorf(diag.Pos{Path: p}, "status pages are named by their code, like 404.md")
 			continue
 		}
+		fileCode, _ := strconv.Atoi(m[1])
+		known.codes = append(known.codes, fileCode)
 		doc := readDocument(fsys, p, &errs)
 		if doc == nil || doc.root == nil {
 			continue
 		}
-		fileCode, _ := strconv.Atoi(m[1])
 		c.Statuses = append(c.Statuses, decodeStatus(doc, fileCode, &errs))
 	}
 	for _, name := range pageFiles(fsys, ConceptDir, &errs) {
@@ -46,6 +50,7 @@ func Load(fsys fs.FS) (*Content, diag.List) {
 			errs.Errorf(diag.Pos{Path: p}, "concept pages are named with lower-case words joined by '-', like content-negotiation.md")
 			continue
 		}
+		known.slugs = append(known.slugs, slug)
 		doc := readDocument(fsys, p, &errs)
 		if doc == nil || doc.root == nil {
 			continue
@@ -54,7 +59,7 @@ func Load(fsys fs.FS) (*Content, diag.List) {
 	}
 	sort.SliceStable(c.Statuses, func(i, j int) bool { return c.Statuses[i].Code < c.Statuses[j].Code })
 	sort.Slice(c.Concepts, func(i, j int) bool { return c.Concepts[i].Slug < c.Concepts[j].Slug })
-	validate(c, &errs)
+	validate(c, known, &errs)
 	errs.Sort()
 	return c, errs
 }

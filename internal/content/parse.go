@@ -5,6 +5,7 @@ import (
 	"errors"
 	"regexp"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/adrg/frontmatter"
@@ -121,21 +122,19 @@ func yamlError(doc *document, err error) diag.List {
 		pos := diag.Pos{Path: doc.path, Line: doc.yamlLine, Col: 1}
 		if sm := yamlLineRE.FindStringSubmatch(m); sm != nil {
 			n, _ := strconv.Atoi(sm[1])
-			pos.Line = doc.yamlLine + n
 			m = sm[2]
+			// yaml.v3 numbers lines from 1 for scanner errors and from 0
+			// for parser errors, which all read "did not find expected".
+			if strings.HasPrefix(m, "did not find expected") {
+				n++
+			}
+			pos.Line = doc.yamlLine + n
 		} else {
-			m = trimPrefix(m, "yaml: ")
+			m = strings.TrimPrefix(m, "yaml: ")
 		}
 		out.Errorf(pos, "invalid YAML: %s", m)
 	}
 	return out
-}
-
-func trimPrefix(s, p string) string {
-	if len(s) >= len(p) && s[:len(p)] == p {
-		return s[len(p):]
-	}
-	return s
 }
 
 // lineCol returns the 1-based line and column (in bytes) of offset i.

@@ -2,26 +2,29 @@ package content
 
 import (
 	"fmt"
+	"path"
+	"strconv"
 
 	"github.com/statusgen/statusgen/internal/diag"
 )
 
+// names are the pages that exist, by file name.
+type names struct {
+	codes []int
+	slugs []string
+}
+
 // validate runs the checks that need every page: unique codes and
 // references between pages.
-func validate(c *Content, errs *diag.List) {
-	codes := make([]int, 0, len(c.Statuses))
-	first := map[int]*Status{}
+func validate(c *Content, known names, errs *diag.List) {
+	codes, slugs := known.codes, known.slugs
 	for _, s := range c.Statuses {
-		if prev, dup := first[s.Code]; dup {
-			errs.Errorf(s.CodePos, "code: %d is already the code of %s", s.Code, prev.Path)
-			continue
+		// A file's name is its code, so a code can only be taken twice by
+		// a page whose code does not match its name: blame that page.
+		own := path.Base(s.Path) == strconv.Itoa(s.Code)+".md"
+		if !own && contains(codes, s.Code) {
+			errs.Errorf(s.CodePos, "code: %d is already the code of %s", s.Code, path.Join(StatusDir, strconv.Itoa(s.Code)+".md"))
 		}
-		first[s.Code] = s
-		codes = append(codes, s.Code)
-	}
-	slugs := make([]string, 0, len(c.Concepts))
-	for _, p := range c.Concepts {
-		slugs = append(slugs, p.Slug)
 	}
 
 	for _, s := range c.Statuses {
@@ -33,7 +36,7 @@ func validate(c *Content, errs *diag.List) {
 				errs.Errorf(pos, "related: a page cannot list itself")
 			case seen[r]:
 				errs.Errorf(pos, "related: %d is listed twice", r)
-			case first[r] == nil:
+			case !contains(codes, r):
 				msg := fmt.Sprintf("related: unknown status code %d", r)
 				if k, ok := closestCode(r, codes); ok {
 					msg += fmt.Sprintf(" (did you mean %d?)", k)

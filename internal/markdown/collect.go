@@ -29,8 +29,17 @@ func collect(root ast.Node, src []byte, doc *Document) {
 			line, col := lines.pos(inlineStart(n))
 			doc.Links = append(doc.Links, Link{Dest: string(n.Destination), Line: line, Col: col})
 		case *ast.AutoLink:
-			line, col := lines.pos(inlineStart(n))
-			doc.Links = append(doc.Links, Link{Dest: string(n.URL(src)), Line: line, Col: col})
+			// An autolink keeps no position of its own: find its text in
+			// its block.
+			dest := n.URL(src)
+			off := -1
+			if start := inlineStart(n); start >= 0 {
+				if i := bytes.Index(src[start:], n.Label(src)); i >= 0 {
+					off = start + i
+				}
+			}
+			line, col := lines.pos(off)
+			doc.Links = append(doc.Links, Link{Dest: string(dest), Line: line, Col: col})
 		case *ast.FencedCodeBlock:
 			fenceProblems(n, src, lines, doc)
 		}

@@ -168,10 +168,14 @@ func (codeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 }
 
 func fenceInfoOf(n ast.Node, src []byte) fenceInfo {
-	if f, ok := n.(*ast.FencedCodeBlock); ok && f.Info != nil {
-		return parseInfo(string(f.Info.Value(src)))
+	f, ok := n.(*ast.FencedCodeBlock)
+	if !ok {
+		return fenceInfo{lang: "text"} // an indented block
 	}
-	return fenceInfo{lang: "text"}
+	if f.Info == nil {
+		return fenceInfo{}
+	}
+	return parseInfo(string(f.Info.Value(src)))
 }
 
 func codeText(n ast.Node, src []byte) []byte {

@@ -1,0 +1,133 @@
+package markdown
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+func render(t *testing.T, src string) *Document {
+	t.Helper()
+	d, err := New(WithReservedIDs("faq")).Render([]byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+func TestRender_HeadingIDsAreStableAndUnique(t *testing.T) {
+	d := render(t, "## What it means\n\n## What it means\n\n### `Retry-After` vs. 503's header\n\n## FAQ\n")
+	want := []string{"what-it-means", "what-it-means-1", "retry-after-vs-503s-header", "faq-1"}
+	if len(d.Headings) != len(want) {
+		t.Fatalf("headings = %+v", d.Headings)
+	}
+	for i, h := range d.Headings {
+		if h.ID != want[i] {
+			t.Errorf("heading %d id = %q, want %q", i, h.ID, want[i])
+		}
+		if !strings.Contains(string(d.HTML), `id="`+want[i]+`"`) {
+			t.Errorf("HTML lacks id %q", want[i])
+		}
+	}
+	if d.Headings[2].Text != "Retry-After vs. 503's header" || d.Headings[2].Level != 3 || d.Headings[2].Line != 5 {
+		t.Errorf("heading 2 = %+v", d.Headings[2])
+	}
+}
+
+func TestRender_ConsecutiveFencesBecomeOneTabGroup(t *testing.T) {
+	src := "```http\nGET / HTTP/1.1\n```\n\n```js title=\"fetch\"\nfetch('/')\n```\n```go\npackage main\n```\n\ntext\n\n```json\n{}\n```\n"
+	d := render(t, src)
+	html := string(d.HTML)
+	if n := strings.Count(html, `data-tabs`); n != 1 {
+		t.Fatalf("want 1 tab group, got %d:\n%s", n, html)
+	}
+	if n := strings.Count(html, `class="tab-panel"`); n != 3 {
+		t.Errorf("want 3 panels, got %d", n)
+	}
+	for _, label := range []string{">HTTP<", ">fetch<", ">Go<"} {
+		if !strings.Contains(html, `<p class="tab-label"`+label[:0]) || !strings.Contains(html, label) {
+			t.Errorf("missing tab label %s", label)
+		}
+	}
+	// The lone JSON block after the paragraph is not part of the group.
+	if !strings.Contains(html, `<div class="code"><p class="code-label">JSON</p>`) {
+		t.Errorf("single block not rendered on its own:\n%s", html)
+	}
+	if len(d.Fences) != 4 || d.Fences[1].Title != "fetch" || d.Fences[2].Lang != "go" || d.Fences[3].Line != 14 {
+		t.Errorf("fences = %+v", d.Fences)
+	}
+}
+
+func TestRender_HighlightsWithClassesNotInlineStyles(t *testing.T) {
+	html := string(render(t, "```go\npackage main\n\nfunc main() {}\n```\n").HTML)
+	if !strings.Contains(html, `<span class="kn">package</span>`) {
+		t.Errorf("no class-based highlighting:\n%s", html)
+	}
+	if strings.Contains(html, "style=") {
+		t.Errorf("inline style in output:\n%s", html)
+	}
+}
+
+func TestRender_EscapesRawHTML(t *testing.T) {
+	html := string(render(t, "Hello <script>alert(1)</script> there.\n\n<div onclick=\"x()\">block</div>\n").HTML)
+	if strings.Contains(html, "<script>") || strings.Contains(html, "<div onclick") {
+		t.Fatalf("raw HTML passed through:\n%s", html)
+	}
+	if !strings.Contains(html, "&lt;script&gt;alert(1)&lt;/script&gt;") || !strings.Contains(html, "&lt;div onclick=&quot;x()&quot;&gt;") {
+		t.Errorf("raw HTML not shown as text:\n%s", html)
+	}
+}
+
+func TestRender_ReportsFenceProblems(t *testing.T) {
+	tests := []struct {
+		src  string
+		want string
+	}{
+		{"text\n\n```\nx\n```\n", "3:1: code fence has no language: label it, e.g. ```http, ```js or ```go"},
+		{"```golang\nx\n```\n", `1:1: code fence: unknown language "golang"`},
+		{"```go frag\nx\n```\n", `1:1: code fence: unknown option "frag" (use title="..." or fragment)`},
+	}
+	for _, tc := range tests {
+		d := render(t, tc.src)
+		if len(d.Problems) != 1 {
+			t.Errorf("%q: problems = %+v", tc.src, d.Problems)
+			continue
+		}
+		p := d.Problems[0]
+		got := fmt.Sprintf("%d:%d: %s", p.Line, p.Col, p.Msg)
+		if !strings.HasPrefix(got, tc.want) {
+			t.Errorf("%q: got %q, want prefix %q", tc.src, got, tc.want)
+		}
+	}
+}
+
+func TestRender_CollectsLinksWithPositions(t *testing.T) {
+	d := render(t, "# T\n\nSee [Gone](/status/410/#x) and\n  <https://example.com/a>, ![i](/img.png).\n")
+	want := []Link{{"/status/410/#x", 3, 5}, {"https://example.com/a", 4, 4}, {"/img.png", 4, 28}}
+	if len(d.Links) != len(want) {
+		t.Fatalf("links = %+v", d.Links)
+	}
+	for i := range want {
+		if d.Links[i] != want[i] {
+			t.Errorf("link %d = %+v, want %+v", i, d.Links[i], want[i])
+		}
+	}
+}
+
+func TestParseInfo(t *testing.T) {
+	fi := parseInfo(`go title="Go server" fragment`)
+	if fi.lang != "go" || fi.title != "Go server" || !fi.fragment || fi.bad != "" {
+		t.Errorf("parseInfo = %+v", fi)
+	}
+}
+
+func TestStyleCSS_HasLightAndDark(t *testing.T) {
+	css, err := StyleCSS()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(css)
+	if !strings.Contains(s, ".chroma .kn") || !strings.Contains(s, "@media (prefers-color-scheme: dark)") {
+		t.Errorf("stylesheet lacks classes or the dark scheme:\n%.400s", s)
+	}
+}
