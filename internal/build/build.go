@@ -34,18 +34,32 @@ type Result struct {
 	Site     *site.Site
 	Files    *output.Files
 	Pages    int // HTML pages
+	Rendered int // pages rendered by this build; the rest came from the cache
 	Duration time.Duration
 }
 
-// Builder builds sites. It holds what can be shared between builds, such as
-// the configured Markdown renderer; it is safe for concurrent use.
+// Builder builds sites. It holds what can be shared between builds: the
+// configured Markdown renderer and, for builders that build the same site
+// again and again, caches of rendered Markdown and pages. Builds must not
+// run concurrently on one Builder.
 type Builder struct {
-	md *markdown.Renderer
+	md    *mdCache
+	pages *render.Cache
 }
 
-// New returns a Builder.
+// New returns a Builder for one-off builds: it caches nothing.
 func New() *Builder {
-	return &Builder{md: markdown.New(markdown.WithReservedIDs(site.ReservedIDs()...))}
+	return &Builder{md: newMDCache(markdown.New(markdown.WithReservedIDs(site.ReservedIDs()...)), false)}
+}
+
+// NewIncremental returns a Builder that remembers the last build, so that
+// the next one renders only the Markdown and pages whose inputs changed.
+// The preview server uses one.
+func NewIncremental() *Builder {
+	return &Builder{
+		md:    newMDCache(markdown.New(markdown.WithReservedIDs(site.ReservedIDs()...)), true),
+		pages: render.NewCache(),
+	}
 }
 
 // Build builds the site whose sources are in fsys (content/ and templates/
@@ -72,13 +86,17 @@ func (b *Builder) Build(fsys fs.FS, opts Options) (*Result, diag.List) {
 		errs.Sort()
 		return nil, errs
 	}
-	files, rerrs := r.Render(s, opts.Render)
+	ropts := opts.Render
+	ropts.Cache = b.pages
+	files, stats, rerrs := r.Render(s, ropts)
 	errs.Append(rerrs)
 	errs.Sort()
 	if errs.HasErrors() {
 		return nil, errs
 	}
-	return &Result{Content: c, Site: s, Files: files, Pages: len(s.Pages), Duration: time.Since(start)}, errs
+	b.md.sweep()
+	return &Result{Content: c, Site: s, Files: files, Pages: len(s.Pages), Rendered: stats.Rendered,
+		Duration: time.Since(start)}, errs
 }
 
 // Summary is the one line `build` prints.

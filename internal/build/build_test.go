@@ -302,3 +302,63 @@ func tags(b []byte) []tag {
 		}
 	}
 }
+
+func TestBuild_IncrementalRendersOnlyWhatChanged(t *testing.T) {
+	fsys := fixture(t)
+	b := NewIncremental()
+	first := mustBuild(t, fsys, Options{})
+	if first.Rendered != first.Pages {
+		t.Fatalf("first build rendered %d of %d pages", first.Rendered, first.Pages)
+	}
+	if again := mustBuild(t, fsys, Options{}); again.Rendered != again.Pages {
+		t.Fatalf("a one-off builder must not cache: rendered %d of %d", again.Rendered, again.Pages)
+	}
+	_ = mustBuildWith(t, b, fsys)
+
+	edit := func(path, old, new string) {
+		f := fsys[path]
+		if !bytes.Contains(f.Data, []byte(old)) {
+			t.Fatalf("%s has no %q", path, old)
+		}
+		f.Data = bytes.Replace(f.Data, []byte(old), []byte(new), 1)
+	}
+
+	// A body edit re-renders that page only.
+	edit("content/status/410.md", "It is gone.", "It is gone for good.")
+	res := mustBuildWith(t, b, fsys)
+	if res.Rendered != 1 {
+		t.Errorf("body edit rendered %d pages, want 1", res.Rendered)
+	}
+	page, _ := res.Files.Get("status/410/index.html")
+	if !bytes.Contains(page, []byte("It is gone for good.")) {
+		t.Error("edited page not rendered again")
+	}
+
+	// A summary edit also re-renders every page that shows it: home, the
+	// code index, the 4xx class page, 200 and 404 (related; 404's next)
+	// and 599 (prev).
+	edit("content/status/410.md", "removed on purpose, for good.", "deliberately removed.")
+	res = mustBuildWith(t, b, fsys)
+	if res.Rendered != 7 {
+		t.Errorf("summary edit rendered %d pages, want 7", res.Rendered)
+	}
+	page, _ = res.Files.Get("status/404/index.html")
+	if !bytes.Contains(page, []byte("deliberately removed.")) {
+		t.Error("404 still shows the old summary of 410")
+	}
+
+	// A template edit re-renders everything.
+	fsys["templates/404.html"].Data = append(fsys["templates/404.html"].Data, '\n')
+	if res = mustBuildWith(t, b, fsys); res.Rendered != res.Pages {
+		t.Errorf("template edit rendered %d of %d pages", res.Rendered, res.Pages)
+	}
+}
+
+func mustBuildWith(t *testing.T, b *Builder, fsys fs.FS) *Result {
+	t.Helper()
+	res, errs := b.Build(fsys, Options{})
+	if res == nil {
+		t.Fatalf("build failed:\n%v", errs)
+	}
+	return res
+}

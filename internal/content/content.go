@@ -101,6 +101,7 @@ type Status struct {
 	Concepts   []string
 	FAQ        []FAQ
 	Body       Body
+	Digest     string // hash of the file as read, for caches
 
 	// Positions of the nodes later stages may need to point at.
 	CodePos     diag.Pos
@@ -122,5 +123,6 @@ type Concept struct {
 	Concepts    []string // related concepts
 	FAQ         []FAQ
 	Body        Body
+	Digest      string
 	ConceptsPos []diag.Pos
 }

@@ -2,6 +2,8 @@ package content
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"regexp"
 	"strconv"
@@ -16,8 +18,9 @@ import (
 
 // document is a source file split into its YAML frontmatter and its body.
 type document struct {
-	path string
-	root *yaml.Node // the frontmatter mapping; nil if it could not be parsed
+	path   string
+	digest string     // sha256 of the raw file
+	root   *yaml.Node // the frontmatter mapping; nil if it could not be parsed
 	// yamlLine is the file line of the opening "---"; a YAML node at
 	// line n of the frontmatter is at file line yamlLine+n.
 	yamlLine int
@@ -76,7 +79,8 @@ func parseDocument(path string, src []byte, errs *diag.List) *document {
 		openLine++
 	}
 
-	doc := &document{path: path, yamlLine: openLine}
+	sum := sha256.Sum256(src)
+	doc := &document{path: path, yamlLine: openLine, digest: hex.EncodeToString(sum[:])}
 	var root yaml.Node
 	var yerr error
 	format := frontmatter.NewFormat("---", "---", func(data []byte, v any) error {

@@ -6,6 +6,8 @@ package render
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"html/template"
@@ -34,9 +36,10 @@ var pageKinds = []string{site.KindHome, site.KindCodes, site.KindClass, site.Kin
 // Renderer holds parsed templates and processed assets. It is safe for
 // concurrent use once loaded.
 type Renderer struct {
-	pages  map[string]*template.Template
-	assets *assets
-	min    *minify.M
+	pages   map[string]*template.Template
+	assets  *assets
+	min     *minify.M
+	version string // hash of every template and asset, for the page cache
 }
 
 // Load parses templates/base.html and one template per page kind, and
@@ -45,8 +48,13 @@ type Renderer struct {
 func Load(fsys fs.FS) (*Renderer, diag.List) {
 	var errs diag.List
 	r := &Renderer{pages: map[string]*template.Template{}, min: newMinifier()}
+	version := sha256.New()
+	defer func() { r.version = hex.EncodeToString(version.Sum(nil)) }()
 	var err error
 	r.assets, err = loadAssets(fsys, r.min)
+	for _, a := range r.assets.list {
+		fmt.Fprintf(version, "%s\x00%x\x00", a.path, sha256.Sum256(a.data))
+	}
 	if err != nil {
 		errs.Errorf(diag.Pos{Path: path.Join(TemplateDir, "assets")}, "%v", err)
 	}
@@ -56,6 +64,7 @@ func Load(fsys fs.FS) (*Renderer, diag.List) {
 		errs.Errorf(diag.Pos{Path: basePath}, "missing template: every page is laid out by it (%v)", errors.Unwrap(err))
 		return r, errs
 	}
+	version.Write(baseSrc)
 	base, err := template.New("base.html").Funcs(r.funcs()).Parse(string(baseSrc))
 	if err != nil {
 		errs.Append(templateError(err))
@@ -68,6 +77,8 @@ func Load(fsys fs.FS) (*Renderer, diag.List) {
 			errs.Errorf(diag.Pos{Path: p}, "missing template: needed for the %s page", kind)
 			continue
 		}
+		fmt.Fprintf(version, "\x00%s\x00", kind)
+		version.Write(src)
 		t := template.Must(base.Clone())
 		if _, err := t.New(kind + ".html").Parse(string(src)); err != nil {
 			errs.Append(templateError(err))
@@ -83,20 +94,43 @@ type Options struct {
 	// Inject is HTML inserted before </body> on every page, for the preview
 	// server's live-reload script. Empty in production builds.
 	Inject template.HTML
+	// Cache, when set, keeps rendered pages between builds: a page whose
+	// inputs have not changed is not rendered again.
+	Cache *Cache
+}
+
+// Stats counts what a Render did.
+type Stats struct {
+	Rendered int // pages executed through their template
+	Reused   int // pages taken unchanged from the cache
 }
 
 // Render produces every file of s.
-func (r *Renderer) Render(s *site.Site, opts Options) (*output.Files, diag.List) {
+func (r *Renderer) Render(s *site.Site, opts Options) (*output.Files, Stats, diag.List) {
 	var errs diag.List
+	var stats Stats
 	files := output.NewFiles()
 	for _, a := range r.assets.list {
 		files.Add(a.path, a.data)
 	}
+	global := r.globalKey(s, opts)
 	out := make([][]byte, len(s.Pages))
+	keys := make([]string, len(s.Pages))
+	var todo []int
+	for i, p := range s.Pages {
+		keys[i] = pageKey(global, p)
+		if b, ok := opts.Cache.get(p.URL, keys[i]); ok {
+			out[i] = b
+			stats.Reused++
+			continue
+		}
+		todo = append(todo, i)
+	}
+	stats.Rendered = len(todo)
 	errOut := make([]error, len(s.Pages))
 	var wg sync.WaitGroup
 	next := make(chan int)
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+	for w := 0; w < min(runtime.GOMAXPROCS(0), len(todo)); w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -105,7 +139,7 @@ func (r *Renderer) Render(s *site.Site, opts Options) (*output.Files, diag.List)
 			}
 		}()
 	}
-	for i := range s.Pages {
+	for _, i := range todo {
 		next <- i
 	}
 	close(next)
@@ -121,7 +155,22 @@ func (r *Renderer) Render(s *site.Site, opts Options) (*output.Files, diag.List)
 		errs.Errorf(diag.Pos{Path: "public"}, "%v", err)
 	}
 	errs.Sort()
-	return files, errs
+	if !errs.HasErrors() {
+		opts.Cache.replace(s.Pages, keys, out)
+	}
+	return files, stats, errs
+}
+
+// globalKey covers everything every page depends on: templates, assets,
+// site settings and the injected script.
+func (r *Renderer) globalKey(s *site.Site, opts Options) string {
+	h := sha256.New()
+	fmt.Fprintf(h, "%s\x00%s\x00%+v", r.version, opts.Inject, s.Config)
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+func pageKey(global string, p *site.Page) string {
+	return global + p.Key
 }
 
 // Page renders one page to minified HTML.

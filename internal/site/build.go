@@ -10,9 +10,15 @@ import (
 	"github.com/statusgen/statusgen/internal/markdown"
 )
 
+// Markdown renders Markdown; *markdown.Renderer is one, and a caching
+// wrapper around it is another.
+type Markdown interface {
+	Render(src []byte) (*markdown.Document, error)
+}
+
 // Build resolves c into a Site, rendering every page's Markdown with md and
 // checking every link written in it. c must have loaded without errors.
-func Build(c *content.Content, md *markdown.Renderer) (*Site, diag.List) {
+func Build(c *content.Content, md Markdown) (*Site, diag.List) {
 	s := &Site{Config: c.Config}
 	byCode := map[int]*Status{}
 	classes := map[int]*Class{}
@@ -64,6 +70,7 @@ func Build(c *content.Content, md *markdown.Renderer) (*Site, diag.List) {
 
 	errs := renderMarkdown(s, md)
 	s.Pages = pages(s)
+	setKeys(s)
 	checkLinks(s, &errs)
 	errs.Sort()
 	return s, errs
@@ -79,7 +86,7 @@ type renderJob struct {
 
 // renderMarkdown renders every body and FAQ answer, in parallel. Results go
 // to fixed slots, so the output does not depend on scheduling.
-func renderMarkdown(s *Site, md *markdown.Renderer) diag.List {
+func renderMarkdown(s *Site, md Markdown) diag.List {
 	var jobs []renderJob
 	for _, st := range s.Statuses {
 		st := st

@@ -77,6 +77,12 @@ type Page struct {
 	// Deps lists the URLs of the pages whose title or summary this page
 	// shows: when one of them changes, this page must be rendered again.
 	Deps []string
+
+	// Key identifies everything the page shows that comes from content:
+	// its own source file and the cards of its Deps. Two builds that give
+	// a page the same Key, with the same templates and settings, render it
+	// to the same bytes.
+	Key string
 }
 
 // File returns the output path of the page, e.g. "status/404/index.html".
