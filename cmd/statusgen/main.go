@@ -27,6 +27,10 @@ var errFailed = errors.New("failed")
 // errUsage means the command line was wrong; the usage has been printed.
 var errUsage = errors.New("usage")
 
+// errHelp means -h was given: the usage has been printed and the command
+// must not run.
+var errHelp = errors.New("help")
+
 const usage = `statusgen builds the HTTP status code reference site.
 
 Usage:
@@ -43,7 +47,7 @@ func main() {
 	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stop()
 	switch {
-	case err == nil:
+	case err == nil, errors.Is(err, errHelp):
 	case errors.Is(err, errUsage):
 		os.Exit(2)
 	case errors.Is(err, errFailed):

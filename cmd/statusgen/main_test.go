@@ -177,3 +177,15 @@ func TestRun_UsageErrors(t *testing.T) {
 		}
 	}
 }
+
+func TestRun_HelpDoesNotRunTheCommand(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "public")
+	_, stderr, err := runCmd("build", "-h", "-out", out)
+	if !errors.Is(err, errHelp) || !strings.Contains(stderr, "-base-url") {
+		t.Fatalf("err = %v, stderr = %q", err, stderr)
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Error("build -h built the site")
+	}
+}

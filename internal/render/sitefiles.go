@@ -69,9 +69,11 @@ func addSiteFiles(files *output.Files, s *site.Site) error {
 	// Short links: /404 redirects to /status/404/. They are generated here,
 	// from the same content as the pages, so they can never drift from
 	// them; netlify.toml holds only the rules that do not depend on content.
+	// They are forced ("!"): otherwise the host's pretty URLs would answer
+	// /404 with the 404.html file that exists at the root.
 	var rd strings.Builder
 	for _, l := range s.ShortLinks() {
-		fmt.Fprintf(&rd, "%s %s 301\n", l[0], l[1])
+		fmt.Fprintf(&rd, "%s %s 301!\n", l[0], l[1])
 	}
 	files.Add("_redirects", []byte(rd.String()))
 	return nil
