@@ -2,20 +2,19 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"net"
-	"net/http"
-	"os"
-	"time"
+	"os/exec"
+	"runtime"
 
-	"github.com/statusgen/statusgen/internal/build"
+	"github.com/statusgen/statusgen/internal/server"
 )
 
 func (e environ) serve(ctx context.Context, args []string) error {
 	fs := e.flags("serve")
 	src := fs.String("src", ".", "site source `dir`ectory")
-	addr := fs.String("addr", "127.0.0.1:8080", "`address` to listen on")
+	addr := fs.String("addr", "127.0.0.1:8080", "`address` to listen on; loopback unless you say otherwise")
+	open := fs.Bool("open", false, "open the site in a browser")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -23,22 +22,34 @@ func (e environ) serve(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	url := "http://" + ln.Addr().String()
-	res, errs := build.New().Build(os.DirFS(*src), build.Options{BaseURL: url})
-	if res == nil {
-		e.report(errs, "build failed")
-		return errFailed
+	srv := server.New(server.Config{Src: *src, Stdout: e.stdout, Stderr: e.stderr})
+	url := "http://" + ln.Addr().String() + "/"
+	fmt.Fprintf(e.stdout, "serving %s on %s (Ctrl-C to stop)\n", *src, url)
+	if *open {
+		if err := openBrowser(url); err != nil {
+			fmt.Fprintf(e.stderr, "could not open a browser: %v\n", err)
+		}
 	}
-	srv := &http.Server{Handler: http.FileServer(http.FS(res.Files.FS(time.Now()))), ReadHeaderTimeout: 10 * time.Second}
-	fmt.Fprintf(e.stdout, "%s\nserving on %s\n", res.Summary(), url)
-	go func() {
-		<-ctx.Done()
-		sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-		defer cancel()
-		_ = srv.Shutdown(sctx)
-	}()
-	if err := srv.Serve(ln); !errors.Is(err, http.ErrServerClosed) {
+	if err := srv.Serve(ctx, ln); err != nil {
 		return err
 	}
+	fmt.Fprintln(e.stdout, "stopped")
+	return nil
+}
+
+func openBrowser(url string) error {
+	var cmd *exec.Cmd
+	switch runtime.GOOS {
+	case "darwin":
+		cmd = exec.Command("open", url)
+	case "windows":
+		cmd = exec.Command("rundll32", "url.dll,FileProtocolHandler", url)
+	default:
+		cmd = exec.Command("xdg-open", url)
+	}
+	if err := cmd.Start(); err != nil {
+		return err
+	}
+	go func() { _ = cmd.Wait() }()
 	return nil
 }

@@ -57,7 +57,8 @@ func New() *Builder {
 // The preview server uses one.
 func NewIncremental() *Builder {
 	return &Builder{
-		md:    newMDCache(markdown.New(markdown.WithReservedIDs(site.ReservedIDs()...)), true),
+		md: newMDCache(markdown.New(markdown.WithReservedIDs(site.ReservedIDs()...),
+			markdown.WithHighlightCache()), true),
 		pages: render.NewCache(),
 	}
 }

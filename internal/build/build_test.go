@@ -222,7 +222,7 @@ func TestBuild_SiteFiles(t *testing.T) {
 		codes[3]["registered"] != false || codes[1]["spec"].(map[string]any)["name"] != "RFC 9110, Section 15.5.5" {
 		t.Errorf("codes.json = %v", codes)
 	}
-	if !strings.Contains(get("_redirects"), "/404 /status/404/ 301\n") {
+	if !strings.Contains(get("_redirects"), "/404 /status/404/ 301!\n") {
 		t.Error("_redirects lacks the short link for 404")
 	}
 	css := 0
@@ -361,4 +361,15 @@ func mustBuildWith(t *testing.T, b *Builder, fsys fs.FS) *Result {
 		t.Fatalf("build failed:\n%v", errs)
 	}
 	return res
+}
+
+// BenchmarkBuild_RealContent measures a full one-off build of the
+// repository's site, as `statusgen build` runs it.
+func BenchmarkBuild_RealContent(b *testing.B) {
+	fsys := os.DirFS(repoRoot)
+	for b.Loop() {
+		if res, errs := New().Build(fsys, Options{}); res == nil {
+			b.Fatal(errs)
+		}
+	}
 }

@@ -1,10 +1,12 @@
 package markdown
 
 import (
+	"bufio"
 	"bytes"
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/alecthomas/chroma/v2"
 	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
@@ -160,11 +162,11 @@ func (fi fenceInfo) label() string {
 }
 
 // codeRenderer renders code blocks highlighted by chroma.
-type codeRenderer struct{}
+type codeRenderer struct{ hl *highlighter }
 
-func (codeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
-	reg.Register(ast.KindFencedCodeBlock, renderCode)
-	reg.Register(ast.KindCodeBlock, renderCode)
+func (c codeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(ast.KindFencedCodeBlock, c.render)
+	reg.Register(ast.KindCodeBlock, c.render)
 }
 
 func fenceInfoOf(n ast.Node, src []byte) fenceInfo {
@@ -188,7 +190,7 @@ func codeText(n ast.Node, src []byte) []byte {
 	return b.Bytes()
 }
 
-func renderCode(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+func (c codeRenderer) render(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
 	if !entering {
 		return ast.WalkSkipChildren, nil
 	}
@@ -197,13 +199,53 @@ func renderCode(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.Wa
 	if !inTabs {
 		fmt.Fprintf(w, `<div class="code"><p class="code-label">%s</p>`, util.EscapeHTML([]byte(fi.label())))
 	}
-	if err := highlight(w, fi.lang, codeText(n, src)); err != nil {
+	if err := c.hl.write(w, fi.lang, codeText(n, src)); err != nil {
 		return ast.WalkStop, err
 	}
 	if !inTabs {
 		_, _ = w.WriteString("</div>\n")
 	}
 	return ast.WalkSkipChildren, nil
+}
+
+// highlighter turns code into highlighted HTML, optionally remembering
+// the result.
+type highlighter struct {
+	mu    sync.Mutex
+	cache map[string][]byte // nil: no caching
+}
+
+// maxCached bounds the cache; a preview session that outgrows it starts
+// over, which costs one slow rebuild.
+const maxCached = 20000
+
+func (h *highlighter) write(w util.BufWriter, lang string, code []byte) error {
+	if h.cache == nil {
+		return highlight(w, lang, code)
+	}
+	key := lang + "\x00" + string(code)
+	h.mu.Lock()
+	out, ok := h.cache[key]
+	h.mu.Unlock()
+	if !ok {
+		var buf bytes.Buffer
+		bw := bufio.NewWriter(&buf)
+		if err := highlight(bw, lang, code); err != nil {
+			return err
+		}
+		if err := bw.Flush(); err != nil {
+			return err
+		}
+		out = buf.Bytes()
+		h.mu.Lock()
+		if len(h.cache) >= maxCached {
+			h.cache = map[string][]byte{}
+		}
+		h.cache[key] = out
+		h.mu.Unlock()
+	}
+	_, err := w.Write(out)
+	return err
 }
 
 func highlight(w util.BufWriter, lang string, code []byte) error {

@@ -70,9 +70,9 @@ func (tabTransformer) Transform(doc *ast.Document, _ text.Reader, _ parser.Conte
 
 // tabRenderer writes a TabGroup's markup: a group, then one panel per block,
 // each with a visible label that the script turns into a tab button.
-type tabRenderer struct{}
+type tabRenderer struct{ hl *highlighter }
 
-func (tabRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+func (t tabRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(KindTabGroup, func(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
 		g := n.(*TabGroup)
 		if !entering {
@@ -86,7 +86,7 @@ func (tabRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 			fi := fenceInfoOf(c, src)
 			fmt.Fprintf(w, `<div class="tab-panel" id="example-%d-%d" data-lang="%s"><p class="tab-label">%s</p>`,
 				g.Index, i, util.EscapeHTML([]byte(fi.lang)), util.EscapeHTML([]byte(fi.label())))
-			if err := highlight(w, fi.lang, codeText(c, src)); err != nil {
+			if err := t.hl.write(w, fi.lang, codeText(c, src)); err != nil {
 				return ast.WalkStop, err
 			}
 			_, _ = w.WriteString("</div>")

@@ -1,0 +1,95 @@
+package server
+
+import (
+	"bytes"
+	"compress/gzip"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+
+	"github.com/statusgen/statusgen/internal/build"
+	"github.com/statusgen/statusgen/internal/diag"
+	"github.com/statusgen/statusgen/internal/netlify"
+)
+
+// state is one published version of the site. It is never modified after
+// it is stored, so a request that loaded it sees one consistent site however
+// many rebuilds happen meanwhile.
+type state struct {
+	files   map[string]*file // by output path, e.g. "status/404/index.html"
+	rules   netlify.Rules
+	version string    // "" until the first successful build
+	errs    diag.List // errors of the latest build, if it failed
+}
+
+// file is one published file.
+type file struct {
+	data    []byte
+	etag    string
+	modTime time.Time
+
+	gzOnce sync.Once
+	gz     []byte // gzip-compressed data, made on first request
+}
+
+// gzipped returns the compressed form of f, computed once.
+func (f *file) gzipped() []byte {
+	f.gzOnce.Do(func() {
+		var buf bytes.Buffer
+		zw, _ := gzip.NewWriterLevel(&buf, gzip.BestSpeed)
+		_, _ = zw.Write(f.data)
+		_ = zw.Close()
+		f.gz = buf.Bytes()
+	})
+	return f.gz
+}
+
+// newState publishes a build. Files whose bytes did not change keep the
+// modification time and ETag they had, so browsers' conditional requests
+// keep getting 304 for them.
+func newState(res *build.Result, prev *state, src, version string) *state {
+	st := &state{files: make(map[string]*file, res.Files.Len()), version: version}
+	now := time.Now().UTC().Truncate(time.Second)
+	for _, name := range res.Files.Names() {
+		data, _ := res.Files.Get(name)
+		sum := sha256.Sum256(data)
+		etag := `"` + hex.EncodeToString(sum[:8]) + `"`
+		if old := prev.files[name]; old != nil && old.etag == etag {
+			st.files[name] = old
+			continue
+		}
+		st.files[name] = &file{data: data, etag: etag, modTime: now}
+	}
+	// The host's rules: netlify.toml from the sources, then the
+	// _redirects file the build wrote.
+	if b, err := os.ReadFile(filepath.Join(src, "netlify.toml")); err == nil {
+		if r, err := netlify.ParseTOML(b); err == nil {
+			st.rules = r
+		}
+	}
+	if f := st.files["_redirects"]; f != nil {
+		if rds, err := netlify.ParseRedirects(f.data); err == nil {
+			st.rules.Redirects = append(st.rules.Redirects, rds...)
+		}
+	}
+	return st
+}
+
+// errorsJSON is the payload of a build-error event.
+func errorsJSON(errs diag.List) string {
+	type item struct {
+		Pos      string `json:"pos"`
+		Severity string `json:"severity"`
+		Msg      string `json:"msg"`
+	}
+	items := []item{}
+	for _, d := range errs {
+		items = append(items, item{d.Pos.String(), d.Severity.String(), d.Msg})
+	}
+	b, _ := json.Marshal(items)
+	return string(b)
+}
