@@ -2,29 +2,83 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"os"
+	"path/filepath"
+	"strings"
 
 	"github.com/statusgen/statusgen/internal/build"
+	"github.com/statusgen/statusgen/internal/check"
+	"github.com/statusgen/statusgen/internal/diag"
+	"github.com/statusgen/statusgen/internal/facts"
 )
 
 func (e environ) check(args []string) error {
 	fs := e.flags("check")
 	src := fs.String("src", ".", "site source `dir`ectory")
+	strict := fs.Bool("strict", false, "treat warnings as errors")
+	stats := fs.Bool("stats", false, "print the prose word count of every page")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
+	table, err := facts.Load()
+	if err != nil {
+		return err
+	}
 	res, errs := build.New().Build(os.DirFS(*src), build.Options{})
-	if res == nil || len(errs) > 0 {
+	if res != nil {
+		errs.Append(check.Run(res, table))
+	}
+	if *strict {
+		for i := range errs {
+			errs[i].Severity = diag.Error
+		}
+	}
+	errs.Sort()
+	if res != nil && *stats {
+		total := 0
+		for _, s := range check.Stats(res) {
+			fmt.Fprintf(e.stdout, "%6d  %s\n", s.Words, s.Path)
+			total += s.Words
+		}
+		fmt.Fprintf(e.stdout, "%6d  words in all\n", total)
+	}
+	if e.getenv("GITHUB_ACTIONS") == "true" {
+		annotate(e.stdout, *src, errs)
+	}
+	if len(errs) > 0 {
 		e.report(errs, "check")
 	}
-	if res == nil {
+	if errs.HasErrors() {
 		return errFailed
 	}
-	fmt.Fprintf(e.stdout, "checked %d pages: no errors\n", res.Pages)
+	fmt.Fprintf(e.stdout, "checked %d pages: %s\n", res.Pages, plural(len(errs), "warning"))
 	return nil
 }
 
-func (e environ) newPage(args []string) error {
-	fmt.Fprintln(e.stderr, "statusgen new: not available yet")
-	return errUsage
+// annotate prints GitHub Actions workflow commands, which show each problem
+// on its line in the pull request's diff.
+func annotate(w io.Writer, src string, errs diag.List) {
+	for _, d := range errs {
+		file := d.Pos.Path
+		if src != "." && src != "" {
+			file = filepath.ToSlash(filepath.Join(src, file))
+		}
+		props := "file=" + escapeProperty(file)
+		if d.Pos.Line > 0 {
+			props += fmt.Sprintf(",line=%d", d.Pos.Line)
+		}
+		if d.Pos.Col > 0 {
+			props += fmt.Sprintf(",col=%d", d.Pos.Col)
+		}
+		fmt.Fprintf(w, "::%s %s::%s\n", d.Severity, props, escapeData(d.Msg))
+	}
+}
+
+func escapeData(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
+}
+
+func escapeProperty(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
 }

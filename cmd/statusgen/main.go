@@ -66,6 +66,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return errUsage
 	}
 	env := environ{stdout: stdout, stderr: stderr, getenv: os.Getenv}
+	return env.dispatch(ctx, args)
+}
+
+// dispatch runs the subcommand args[0].
+func (env environ) dispatch(ctx context.Context, args []string) error {
 	switch cmd, rest := args[0], args[1:]; cmd {
 	case "build":
 		return env.build(rest)
@@ -76,10 +81,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	case "new":
 		return env.newPage(rest)
 	case "help", "-h", "-help", "--help":
-		fmt.Fprint(stdout, usage)
+		fmt.Fprint(env.stdout, usage)
 		return nil
 	default:
-		fmt.Fprintf(stderr, "statusgen: unknown command %q\n\n%s", cmd, usage)
+		fmt.Fprintf(env.stderr, "statusgen: unknown command %q\n\n%s", cmd, usage)
 		return errUsage
 	}
 }

@@ -104,6 +104,7 @@ type Status struct {
 	Digest     string // hash of the file as read, for caches
 
 	// Positions of the nodes later stages may need to point at.
+	Keys        map[string]diag.Pos // every top-level key, by name
 	CodePos     diag.Pos
 	TitlePos    diag.Pos
 	RelatedPos  []diag.Pos // one per Related entry
@@ -124,5 +125,6 @@ type Concept struct {
 	FAQ         []FAQ
 	Body        Body
 	Digest      string
+	Keys        map[string]diag.Pos
 	ConceptsPos []diag.Pos
 }

@@ -65,6 +65,8 @@ func parseDocument(path string, src []byte, errs *diag.List) *document {
 		return nil
 	}
 
+	placeholders(path, src, errs)
+
 	// The opening delimiter is the first non-blank line; frontmatter skips
 	// blank lines the same way.
 	openLine := 1
@@ -157,4 +159,17 @@ func firstInvalidUTF8(src []byte) int {
 		i += n
 	}
 	return len(src)
+}
+
+// Placeholder marks the text `statusgen new` writes for a contributor to
+// replace. A page that still has any is not finished and is not built.
+const Placeholder = "FIXME(statusgen new)"
+
+func placeholders(path string, src []byte, errs *diag.List) {
+	for i, line := range bytes.Split(src, []byte("\n")) {
+		if j := bytes.Index(line, []byte(Placeholder)); j >= 0 {
+			errs.Errorf(diag.Pos{Path: path, Line: i + 1, Col: j + 1},
+				"placeholder text from `statusgen new` is still here: replace it with the real text")
+		}
+	}
 }

@@ -22,6 +22,15 @@ type mapping struct {
 	prefix string // "spec." for the keys of a nested mapping
 }
 
+// keyPos returns the position of every key present.
+func (m *mapping) keyPos() map[string]diag.Pos {
+	out := make(map[string]diag.Pos, len(m.keys))
+	for k, n := range m.keys {
+		out[k] = m.pos(n)
+	}
+	return out
+}
+
 // name is key as a contributor sees it in messages, e.g. "spec.url".
 func (m *mapping) name(key string) string { return m.prefix + key }
 

@@ -93,6 +93,7 @@ func renderMarkdown(s *Site, md Markdown) diag.List {
 		jobs = append(jobs, renderJob{st.Status.Body, st.Path, &st.links, func(d *markdown.Document) {
 			st.Body = template.HTML(d.HTML)
 			st.Headings = headings(d)
+			st.Doc = d
 		}})
 		st.FAQ = make([]FAQ, len(st.Status.FAQ))
 		jobs = append(jobs, faqJobs(st.Path, st.Status.FAQ, st.FAQ, &st.links)...)
@@ -102,6 +103,7 @@ func renderMarkdown(s *Site, md Markdown) diag.List {
 		jobs = append(jobs, renderJob{cp.Concept.Body, cp.Path, &cp.links, func(d *markdown.Document) {
 			cp.Body = template.HTML(d.HTML)
 			cp.Headings = headings(d)
+			cp.Doc = d
 		}})
 		cp.FAQ = make([]FAQ, len(cp.Concept.FAQ))
 		jobs = append(jobs, faqJobs(cp.Path, cp.Concept.FAQ, cp.FAQ, &cp.links)...)

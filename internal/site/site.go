@@ -13,6 +13,7 @@ import (
 	"strconv"
 
 	"github.com/statusgen/statusgen/internal/content"
+	"github.com/statusgen/statusgen/internal/markdown"
 )
 
 // Page kinds, which are also the names of the templates that render them.
@@ -128,7 +129,10 @@ type Status struct {
 	Prev     *Status
 	Next     *Status
 	Headings []Heading
-	links    []sourceLink
+	// Doc is the rendered body with its headings, links and fences, at
+	// body-relative positions, for checks that look inside it.
+	Doc   *markdown.Document
+	links []sourceLink
 }
 
 // Name is the code and its title, e.g. "429 Too Many Requests".
@@ -143,6 +147,7 @@ type Concept struct {
 	Related  []*Concept
 	Statuses []*Status // codes whose pages list this concept
 	Headings []Heading
+	Doc      *markdown.Document
 	links    []sourceLink
 }
 

@@ -1,0 +1,186 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// realSite copies the repository's own content and templates.
+func realSite(t *testing.T) string {
+	t.Helper()
+	dst := t.TempDir()
+	for _, d := range []string{"content", "templates"} {
+		copyDirTo(t, filepath.Join("../..", d), filepath.Join(dst, d))
+	}
+	return dst
+}
+
+func copyDirTo(t *testing.T, src, dst string) {
+	t.Helper()
+	entries, err := os.ReadDir(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(dst, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		s, d := filepath.Join(src, e.Name()), filepath.Join(dst, e.Name())
+		if e.IsDir() {
+			copyDirTo(t, s, d)
+			continue
+		}
+		b, err := os.ReadFile(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(d, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func runEnv(env map[string]string, args ...string) (string, string, error) {
+	var o, e bytes.Buffer
+	err := environ{stdout: &o, stderr: &e, getenv: func(k string) string { return env[k] }}.dispatch(context.Background(), args)
+	return o.String(), e.String(), err
+}
+
+func TestCheck_RealContentPassesStrict(t *testing.T) {
+	stdout, stderr, err := runCmd("check", "-strict", "-src", "../..")
+	if err != nil {
+		t.Fatalf("check -strict: %v\n%s", err, stderr)
+	}
+	if !strings.HasPrefix(stdout, "checked ") {
+		t.Errorf("stdout = %q", stdout)
+	}
+}
+
+func TestCheck_TypoInRelatedFailsWithAnnotation(t *testing.T) {
+	src := realSite(t)
+	p := filepath.Join(src, "content/status/429.md")
+	b, _ := os.ReadFile(p)
+	lines := strings.Split(string(b), "\n")
+	line := -1
+	for i, l := range lines {
+		if strings.HasPrefix(l, "related: [") {
+			lines[i] = strings.Replace(l, "related: [", "related: [499, ", 1)
+			line = i + 1
+		}
+	}
+	if err := os.WriteFile(p, []byte(strings.Join(lines, "\n")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	stdout, stderr, err := runEnv(map[string]string{"GITHUB_ACTIONS": "true"}, "check", "-src", src)
+	if !errors.Is(err, errFailed) {
+		t.Fatalf("err = %v", err)
+	}
+	msg := "related: unknown status code 499 (did you mean 429?)"
+	wantErr := "content/status/429.md:" + strconv.Itoa(line) + ":11: error: " + msg
+	if !strings.Contains(stderr, wantErr+"\n") || !strings.HasSuffix(stderr, "check: 1 error, 0 warnings\n") {
+		t.Errorf("stderr:\n%s\nwant line: %s", stderr, wantErr)
+	}
+	wantAnn := "::error file=" + filepath.ToSlash(filepath.Join(src, "content/status/429.md")) + ",line=" + strconv.Itoa(line) + ",col=11::" + msg + "\n"
+	if !strings.Contains(stdout, wantAnn) {
+		t.Errorf("stdout lacks annotation %q:\n%s", wantAnn, stdout)
+	}
+	// Without GITHUB_ACTIONS there are no annotations.
+	stdout, _, _ = runEnv(nil, "check", "-src", src)
+	if strings.Contains(stdout, "::error") {
+		t.Error("annotations printed outside GitHub Actions")
+	}
+}
+
+func TestCheck_StrictTurnsWarningsIntoErrors(t *testing.T) {
+	src := realSite(t)
+	p := filepath.Join(src, "content/status/404.md")
+	b, _ := os.ReadFile(p)
+	// 404 lists 410; dropping 404 from 410 leaves a one-way link.
+	q := filepath.Join(src, "content/status/410.md")
+	c, _ := os.ReadFile(q)
+	c2 := strings.Replace(string(c), "404, ", "", 1)
+	if c2 == string(c) || !strings.Contains(string(b), "410") {
+		t.Fatal("fixture assumption broken: 410 should list 404 first among others")
+	}
+	if err := os.WriteFile(q, []byte(c2), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	stdout, stderr, err := runCmd("check", "-src", src)
+	if err != nil || !strings.Contains(stderr, "warning: related: 410 does not list 404 back") || !strings.Contains(stdout, "1 warning") {
+		t.Fatalf("without -strict: err=%v\n%s%s", err, stdout, stderr)
+	}
+	_, stderr, err = runCmd("check", "-strict", "-src", src)
+	if !errors.Is(err, errFailed) || !strings.Contains(stderr, "error: related: 410 does not list 404 back") {
+		t.Errorf("with -strict: err=%v\n%s", err, stderr)
+	}
+}
+
+func TestCheck_Stats(t *testing.T) {
+	stdout, _, err := runCmd("check", "-stats", "-src", "../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(stdout, "  content/status/429.md\n") || !strings.Contains(stdout, "words in all") {
+		t.Errorf("stats output:\n%s", stdout)
+	}
+}
+
+func TestNew_WritesSkeletonThatFailsCheckUntilFilledIn(t *testing.T) {
+	src := realSite(t)
+	if err := os.Remove(filepath.Join(src, "content/status/418.md")); err != nil {
+		t.Fatal(err)
+	}
+	stdout, stderr, err := runCmd("new", "-src", src, "418")
+	if err != nil {
+		t.Fatalf("new: %v\n%s", err, stderr)
+	}
+	if !strings.HasPrefix(stdout, "wrote content/status/418.md\n") {
+		t.Errorf("stdout = %q", stdout)
+	}
+	p := filepath.Join(src, "content/status/418.md")
+	b, _ := os.ReadFile(p)
+	page := string(b)
+	for _, want := range []string{"code: 418\n", `title: "(Unused)"`, `name: "RFC 9110, Section 15.5.19"`,
+		`url: "https://www.rfc-editor.org/rfc/rfc9110.html#section-15.5.19"`, "registered: true\n", "## What it means", "## How to fix it"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("skeleton lacks %q", want)
+		}
+	}
+
+	_, stderr, err = runCmd("check", "-src", src)
+	if !errors.Is(err, errFailed) || !strings.Contains(stderr, "content/status/418.md:5:3: error: placeholder text from `statusgen new` is still here: replace it with the real text") {
+		t.Fatalf("check on a skeleton: err=%v\n%s", err, stderr)
+	}
+	for _, l := range strings.Split(strings.TrimSpace(stderr), "\n") {
+		if !strings.Contains(l, "placeholder") && !strings.HasPrefix(l, "check:") {
+			t.Errorf("skeleton fails for another reason than placeholders: %s", l)
+		}
+	}
+
+	filled := strings.ReplaceAll(page, "FIXME(statusgen new)", "Written")
+	if err := os.WriteFile(p, []byte(filled), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, stderr, err := runCmd("check", "-src", src); err != nil {
+		t.Errorf("filled-in skeleton fails check:\n%s", stderr)
+	}
+
+	// It refuses to overwrite, and refuses codes that are not codes.
+	if _, stderr, err := runCmd("new", "-src", src, "418"); !errors.Is(err, errFailed) || !strings.Contains(stderr, "already exists") {
+		t.Errorf("overwrite: %v %q", err, stderr)
+	}
+	if b2, _ := os.ReadFile(p); string(b2) != filled {
+		t.Error("existing page changed")
+	}
+	for _, bad := range []string{"99", "600", "4o4", "-1"} {
+		if _, _, err := runCmd("new", "-src", src, bad); !errors.Is(err, errUsage) {
+			t.Errorf("new %s: err = %v", bad, err)
+		}
+	}
+}
