@@ -43,13 +43,19 @@ type Result struct {
 // again and again, caches of rendered Markdown and pages. Builds must not
 // run concurrently on one Builder.
 type Builder struct {
-	md    *mdCache
-	pages *render.Cache
+	content *content.Loader
+	md      *mdCache
+	pages   *render.Cache
+
+	// The last renderer loaded, reused while templates and assets are
+	// unchanged; only incremental builders keep one.
+	renderer    *render.Renderer
+	rendererSum [32]byte
 }
 
 // New returns a Builder for one-off builds: it caches nothing.
 func New() *Builder {
-	return &Builder{md: newMDCache(markdown.New(markdown.WithReservedIDs(site.ReservedIDs()...)), false)}
+	return &Builder{content: new(content.Loader), md: newMDCache(markdown.New(markdown.WithReservedIDs(site.ReservedIDs()...)), false)}
 }
 
 // NewIncremental returns a Builder that remembers the last build, so that
@@ -57,6 +63,7 @@ func New() *Builder {
 // The preview server uses one.
 func NewIncremental() *Builder {
 	return &Builder{
+		content: new(content.Loader),
 		md: newMDCache(markdown.New(markdown.WithReservedIDs(site.ReservedIDs()...),
 			markdown.WithHighlightCache()), true),
 		pages: render.NewCache(),
@@ -68,14 +75,14 @@ func NewIncremental() *Builder {
 // warnings may come with a successful result.
 func (b *Builder) Build(fsys fs.FS, opts Options) (*Result, diag.List) {
 	start := time.Now()
-	c, errs := content.Load(fsys)
+	c, errs := b.content.Load(fsys)
 	if opts.BaseURL != "" {
 		if err := content.CheckBaseURL(opts.BaseURL); err != nil {
 			errs.Errorf(diag.Pos{Path: "-base-url"}, "%v", err)
 		}
 		c.Config.BaseURL = trimSlash(opts.BaseURL)
 	}
-	r, terrs := render.Load(fsys)
+	r, terrs := b.loadRenderer(fsys)
 	errs.Append(terrs)
 	if errs.HasErrors() {
 		errs.Sort()
@@ -110,4 +117,24 @@ func trimSlash(s string) string {
 		s = s[:len(s)-1]
 	}
 	return s
+}
+
+// loadRenderer loads templates and assets, or, for an incremental builder,
+// reuses the last renderer if none of their files changed: processing the
+// stylesheet and parsing templates is most of an incremental rebuild.
+func (b *Builder) loadRenderer(fsys fs.FS) (*render.Renderer, diag.List) {
+	if b.pages == nil {
+		return render.Load(fsys)
+	}
+	sum, err := render.SourceSum(fsys)
+	if err == nil && b.renderer != nil && sum == b.rendererSum {
+		return b.renderer, nil
+	}
+	r, errs := render.Load(fsys)
+	if err == nil && !errs.HasErrors() {
+		b.renderer, b.rendererSum = r, sum
+	} else {
+		b.renderer = nil
+	}
+	return r, errs
 }

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -21,6 +22,29 @@ var statusFileRE = regexp.MustCompile(`^([0-9]{3})\.md$`)
 // returns what it could read; the diagnostics say what is wrong with it, and
 // the content must not be built if any of them is an error.
 func Load(fsys fs.FS) (*Content, diag.List) {
+	return new(Loader).Load(fsys)
+}
+
+// Loader loads content again and again, as the preview server does. It
+// remembers each page as decoded from the exact bytes of its file, so that
+// after an edit only the edited files are parsed again. The zero Loader is
+// ready to use; a Loader must not be used by two goroutines at once.
+type Loader struct {
+	pages map[string]decoded // by path, from the last Load
+}
+
+// decoded is one page file's result on its own, before cross-file checks.
+type decoded struct {
+	sum     [32]byte
+	status  *Status
+	concept *Concept
+	errs    diag.List
+}
+
+// Load is like the package's Load function.
+func (l *Loader) Load(fsys fs.FS) (*Content, diag.List) {
+	next := map[string]decoded{}
+	defer func() { l.pages = next }()
 	var errs diag.List
 	c := &Content{}
 	c.Config = loadConfig(fsys, &errs)
@@ -37,11 +61,13 @@ func Load(fsys fs.FS) (*Content, diag.List) {
 		}
 		fileCode, _ := strconv.Atoi(m[1])
 		known.codes = append(known.codes, fileCode)
-		doc := readDocument(fsys, p, &errs)
-		if doc == nil || doc.root == nil {
-			continue
+		d := l.page(fsys, p, &errs, func(doc *document, e *diag.List) decoded {
+			return decoded{status: decodeStatus(doc, fileCode, e)}
+		})
+		next[p] = d
+		if d.status != nil {
+			c.Statuses = append(c.Statuses, d.status)
 		}
-		c.Statuses = append(c.Statuses, decodeStatus(doc, fileCode, &errs))
 	}
 	for _, name := range pageFiles(fsys, ConceptDir, &errs) {
 		p := path.Join(ConceptDir, name)
@@ -51,11 +77,13 @@ func Load(fsys fs.FS) (*Content, diag.List) {
 			continue
 		}
 		known.slugs = append(known.slugs, slug)
-		doc := readDocument(fsys, p, &errs)
-		if doc == nil || doc.root == nil {
-			continue
+		d := l.page(fsys, p, &errs, func(doc *document, e *diag.List) decoded {
+			return decoded{concept: decodeConcept(doc, slug, e)}
+		})
+		next[p] = d
+		if d.concept != nil {
+			c.Concepts = append(c.Concepts, d.concept)
 		}
-		c.Concepts = append(c.Concepts, decodeConcept(doc, slug, &errs))
 	}
 	sort.SliceStable(c.Statuses, func(i, j int) bool { return c.Statuses[i].Code < c.Statuses[j].Code })
 	sort.Slice(c.Concepts, func(i, j int) bool { return c.Concepts[i].Slug < c.Concepts[j].Slug })
@@ -106,13 +134,27 @@ func pageFiles(fsys fs.FS, dir string, errs *diag.List) []string {
 	return names
 }
 
-func readDocument(fsys fs.FS, p string, errs *diag.List) *document {
+// page reads the page file p and decodes it with decode, or takes the
+// result of the last Load if the file's bytes have not changed.
+func (l *Loader) page(fsys fs.FS, p string, errs *diag.List, decode func(*document, *diag.List) decoded) decoded {
 	src, err := fs.ReadFile(fsys, p)
 	if err != nil {
 		errs.Errorf(diag.Pos{Path: p}, "cannot read file: %v", unwrapPathError(err))
-		return nil
+		return decoded{}
 	}
-	return parseDocument(p, src, errs)
+	sum := sha256.Sum256(src)
+	if d, ok := l.pages[p]; ok && d.sum == sum {
+		errs.Append(d.errs)
+		return d
+	}
+	var own diag.List
+	var d decoded
+	if doc := parseDocument(p, src, &own); doc != nil && doc.root != nil {
+		d = decode(doc, &own)
+	}
+	d.sum, d.errs = sum, own
+	errs.Append(own)
+	return d
 }
 
 func loadConfig(fsys fs.FS, errs *diag.List) Config {

@@ -212,3 +212,30 @@ func TestLoad_ReportsEveryProblemAtOnce(t *testing.T) {
 		t.Errorf("not sorted by file: %v", errs)
 	}
 }
+
+func TestLoader_ParsesOnlyChangedFiles(t *testing.T) {
+	fsys := site(nil)
+	var l Loader
+	first, errs := l.Load(fsys)
+	if len(errs) != 0 {
+		t.Fatal(errs)
+	}
+	fsys["content/status/404.md"] = &fstest.MapFile{Data: []byte(strings.Replace(page404, "Body.", "New body.", 1))}
+	second, errs := l.Load(fsys)
+	if len(errs) != 0 {
+		t.Fatal(errs)
+	}
+	if first.Status(200) != second.Status(200) {
+		t.Error("unchanged 200.md was decoded again")
+	}
+	if first.Status(404) == second.Status(404) || !strings.Contains(string(second.Status(404).Body.Source), "New body.") {
+		t.Error("edited 404.md was not decoded again")
+	}
+	// A file's own errors come back with it from the cache.
+	fsys["content/status/200.md"] = &fstest.MapFile{Data: []byte(strings.Replace(page200, "title: OK", "title: OK\ncolour: red", 1))}
+	for i := 0; i < 2; i++ {
+		if _, errs := l.Load(fsys); len(errs) != 1 {
+			t.Errorf("load %d: diagnostics = %v", i, errs)
+		}
+	}
+}

@@ -209,3 +209,24 @@ func templateError(err error) diag.List {
 	l.Errorf(diag.Pos{Path: name}, "%s", msg)
 	return l
 }
+
+// SourceSum hashes every file Load reads, so that a caller can tell
+// whether loading again would change anything.
+func SourceSum(fsys fs.FS) ([32]byte, error) {
+	h := sha256.New()
+	err := fs.WalkDir(fsys, TemplateDir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(h, "%s\x00%d\x00", p, len(b))
+		h.Write(b)
+		return nil
+	})
+	var sum [32]byte
+	copy(sum[:], h.Sum(nil))
+	return sum, err
+}
