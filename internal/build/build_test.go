@@ -3,6 +3,7 @@ package build
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"flag"
 	"io/fs"
 	"os"
@@ -371,5 +372,50 @@ func BenchmarkBuild_RealContent(b *testing.B) {
 		if res, errs := New().Build(fsys, Options{}); res == nil {
 			b.Fatal(errs)
 		}
+	}
+}
+
+// BenchmarkRebuild_OneBodyEdit compares, in one run, rebuilding the real
+// site after a one-page body edit from scratch (as `build` does) and with
+// an incremental builder (as `serve` does).
+func BenchmarkRebuild_OneBodyEdit(b *testing.B) {
+	base := fstest.MapFS{}
+	root := os.DirFS(repoRoot)
+	err := fs.WalkDir(root, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !(strings.HasPrefix(p, "content/") || strings.HasPrefix(p, "templates/")) {
+			return err
+		}
+		data, err := fs.ReadFile(root, p)
+		base[p] = &fstest.MapFile{Data: data}
+		return err
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	orig := string(base["content/status/404.md"].Data)
+	edit := func(i int) {
+		base["content/status/404.md"] = &fstest.MapFile{Data: []byte(strings.Replace(orig, "\n## What it means\n", fmt.Sprintf("\n## What it means\n\nEdit %d.\n", i), 1))}
+	}
+	for _, tc := range []struct {
+		name string
+		b    func() *Builder
+	}{{"from-scratch", New}, {"incremental", NewIncremental}} {
+		b.Run(tc.name, func(b *testing.B) {
+			builder := tc.b()
+			if res, errs := builder.Build(base, Options{}); res == nil {
+				b.Fatal(errs)
+			}
+			i := 0
+			for b.Loop() {
+				i++
+				edit(i)
+				if tc.name == "from-scratch" {
+					builder = New()
+				}
+				if res, errs := builder.Build(base, Options{}); res == nil {
+					b.Fatal(errs)
+				}
+			}
+		})
 	}
 }
