@@ -17,10 +17,27 @@ type mdCache struct {
 	mu   sync.Mutex
 	docs map[[32]byte]*markdown.Document
 	used map[[32]byte]bool
+	// bySlice finds a document without hashing when the source is the very
+	// slice rendered last time, as it is for pages the content loader
+	// took from its own cache.
+	bySlice map[sliceID][32]byte
+}
+
+type sliceID struct {
+	p *byte
+	n int
+}
+
+func idOf(b []byte) sliceID {
+	if len(b) == 0 {
+		return sliceID{}
+	}
+	return sliceID{&b[0], len(b)}
 }
 
 func newMDCache(r *markdown.Renderer, enabled bool) *mdCache {
-	return &mdCache{r: r, enabled: enabled, docs: map[[32]byte]*markdown.Document{}, used: map[[32]byte]bool{}}
+	return &mdCache{r: r, enabled: enabled, docs: map[[32]byte]*markdown.Document{}, used: map[[32]byte]bool{},
+		bySlice: map[sliceID][32]byte{}}
 }
 
 // Render implements site.Markdown.
@@ -28,10 +45,19 @@ func (c *mdCache) Render(src []byte) (*markdown.Document, error) {
 	if !c.enabled {
 		return c.r.Render(src)
 	}
-	key := sha256.Sum256(src)
+	id := idOf(src)
+	c.mu.Lock()
+	key, known := c.bySlice[id]
+	c.mu.Unlock()
+	if !known {
+		key = sha256.Sum256(src)
+	}
 	c.mu.Lock()
 	d, ok := c.docs[key]
 	c.used[key] = true
+	if !known && len(src) > 0 {
+		c.bySlice[id] = key
+	}
 	c.mu.Unlock()
 	if ok {
 		return d, nil
@@ -53,6 +79,11 @@ func (c *mdCache) sweep() {
 	for k := range c.docs {
 		if !c.used[k] {
 			delete(c.docs, k)
+		}
+	}
+	for id, k := range c.bySlice {
+		if !c.used[k] {
+			delete(c.bySlice, id)
 		}
 	}
 	c.used = map[[32]byte]bool{}

@@ -35,6 +35,7 @@ type Loader struct {
 
 // decoded is one page file's result on its own, before cross-file checks.
 type decoded struct {
+	stamp   stamp // size and modification time when read
 	sum     [32]byte
 	status  *Status
 	concept *Concept
@@ -47,6 +48,11 @@ func (l *Loader) Load(fsys fs.FS) (*Content, diag.List) {
 	defer func() { l.pages = next }()
 	var errs diag.List
 	c := &Content{}
+	if isSymlink(fsys, "content") {
+		// Everything below would be read through the link.
+		errs.Errorf(diag.Pos{Path: "content"}, "%s", symlinkDirMsg)
+		return c, errs
+	}
 	c.Config = loadConfig(fsys, &errs)
 	// Pages are known by their file names, even those that fail to load,
 	// so that one broken file does not make every link to it an error too.
@@ -102,6 +108,10 @@ func ignored(name string) bool {
 // pageFiles lists the Markdown files of dir, reporting anything else found
 // there.
 func pageFiles(fsys fs.FS, dir string, errs *diag.List) []string {
+	if isSymlink(fsys, dir) {
+		errs.Errorf(diag.Pos{Path: dir}, "%s", symlinkDirMsg)
+		return nil
+	}
 	entries, err := fs.ReadDir(fsys, dir)
 	if errors.Is(err, fs.ErrNotExist) {
 		if dir == StatusDir {
@@ -120,7 +130,7 @@ func pageFiles(fsys fs.FS, dir string, errs *diag.List) []string {
 		switch {
 		case ignored(name):
 		case e.Type()&fs.ModeSymlink != 0:
-			errs.Errorf(diag.Pos{Path: p}, "symbolic links are not allowed in content; commit the file itself")
+			errs.Errorf(diag.Pos{Path: p}, "%s", symlinkFileMsg)
 		case e.IsDir():
 			errs.Errorf(diag.Pos{Path: p}, "unexpected directory: pages live directly in %s", dir)
 		case !strings.HasSuffix(name, ".md"):
@@ -134,9 +144,29 @@ func pageFiles(fsys fs.FS, dir string, errs *diag.List) []string {
 	return names
 }
 
+// stamp identifies a version of a file cheaply, as make does.
+type stamp struct {
+	size    int64
+	modTime int64 // nanoseconds
+}
+
+func stampOf(fsys fs.FS, p string) (stamp, bool) {
+	fi, err := fs.Stat(fsys, p)
+	if err != nil || fi.ModTime().IsZero() {
+		return stamp{}, false
+	}
+	return stamp{fi.Size(), fi.ModTime().UnixNano()}, true
+}
+
 // page reads the page file p and decodes it with decode, or takes the
-// result of the last Load if the file's bytes have not changed.
+// result of the last Load if the file has not changed: same size and
+// modification time, or failing that, same bytes.
 func (l *Loader) page(fsys fs.FS, p string, errs *diag.List, decode func(*document, *diag.List) decoded) decoded {
+	st, stamped := stampOf(fsys, p)
+	if d, ok := l.pages[p]; ok && stamped && d.stamp == st {
+		errs.Append(d.errs)
+		return d
+	}
 	src, err := fs.ReadFile(fsys, p)
 	if err != nil {
 		errs.Errorf(diag.Pos{Path: p}, "cannot read file: %v", unwrapPathError(err))
@@ -144,6 +174,7 @@ func (l *Loader) page(fsys fs.FS, p string, errs *diag.List, decode func(*docume
 	}
 	sum := sha256.Sum256(src)
 	if d, ok := l.pages[p]; ok && d.sum == sum {
+		d.stamp = st
 		errs.Append(d.errs)
 		return d
 	}
@@ -152,12 +183,16 @@ func (l *Loader) page(fsys fs.FS, p string, errs *diag.List, decode func(*docume
 	if doc := parseDocument(p, src, &own); doc != nil && doc.root != nil {
 		d = decode(doc, &own)
 	}
-	d.sum, d.errs = sum, own
+	d.sum, d.errs, d.stamp = sum, own, st
 	errs.Append(own)
 	return d
 }
 
 func loadConfig(fsys fs.FS, errs *diag.List) Config {
+	if isSymlink(fsys, ConfigFile) {
+		errs.Errorf(diag.Pos{Path: ConfigFile}, "%s", symlinkFileMsg)
+		return Config{}
+	}
 	src, err := fs.ReadFile(fsys, ConfigFile)
 	if err != nil {
 		errs.Errorf(diag.Pos{Path: ConfigFile}, "cannot read site settings: %v", unwrapPathError(err))
@@ -166,7 +201,7 @@ func loadConfig(fsys fs.FS, errs *diag.List) Config {
 	doc := &document{path: ConfigFile}
 	var root yaml.Node
 	if err := yaml.Unmarshal(src, &root); err != nil {
-		errs.Append(yamlError(doc, err))
+		errs.Append(yamlError(doc, err, src))
 		return Config{}
 	}
 	if len(root.Content) == 0 || root.Content[0].Kind != yaml.MappingNode {
@@ -175,6 +210,20 @@ func loadConfig(fsys fs.FS, errs *diag.List) Config {
 	}
 	doc.root = root.Content[0]
 	return decodeConfig(doc, errs)
+}
+
+// Symbolic links could make the site publish or depend on files from
+// outside its source tree, wherever they point: content holds real files.
+const (
+	symlinkFileMsg = "symbolic links are not allowed in content; commit the file itself"
+	symlinkDirMsg  = "symbolic links are not allowed in content; commit the directory itself"
+)
+
+// isSymlink reports whether name is a symbolic link. On file systems that
+// cannot tell, fs.Lstat follows links and nothing is one.
+func isSymlink(fsys fs.FS, name string) bool {
+	fi, err := fs.Lstat(fsys, name)
+	return err == nil && fi.Mode()&fs.ModeSymlink != 0
 }
 
 // unwrapPathError drops the path from fs errors: diagnostics already start

@@ -85,7 +85,9 @@ func parseDocument(path string, src []byte, errs *diag.List) *document {
 	doc := &document{path: path, yamlLine: openLine, digest: hex.EncodeToString(sum[:])}
 	var root yaml.Node
 	var yerr error
+	var ysrc []byte
 	format := frontmatter.NewFormat("---", "---", func(data []byte, v any) error {
+		ysrc = data
 		yerr = yaml.Unmarshal(data, v)
 		return nil // report YAML errors ourselves, with positions
 	})
@@ -102,7 +104,7 @@ func parseDocument(path string, src []byte, errs *diag.List) *document {
 	doc.body = Body{Source: rest, Line: bytes.Count(src[:bodyStart], []byte("\n")) + 1}
 
 	if yerr != nil {
-		errs.Append(yamlError(doc, yerr))
+		errs.Append(yamlError(doc, yerr, ysrc))
 		return doc
 	}
 	switch {
@@ -116,8 +118,9 @@ func parseDocument(path string, src []byte, errs *diag.List) *document {
 	return doc
 }
 
-// yamlError turns a yaml.v3 error into positioned diagnostics.
-func yamlError(doc *document, err error) diag.List {
+// yamlError turns a yaml.v3 error into positioned diagnostics. src is the
+// YAML text; its line n is line doc.yamlLine+n of the file.
+func yamlError(doc *document, err error, src []byte) diag.List {
 	var out diag.List
 	msgs := []string{err.Error()}
 	var te *yaml.TypeError
@@ -135,12 +138,46 @@ func yamlError(doc *document, err error) diag.List {
 				n++
 			}
 			pos.Line = doc.yamlLine + n
+			// yaml.v3 calls a tab where a key should start "a character
+			// that cannot start any token": say what it is. It reports
+			// a tab in the indentation of a key mostly one line early:
+			// point at the tab.
+			for _, k := range []int{n, n + 1} {
+				col := tabIndent(src, k)
+				if col == 0 || k > n && !strings.Contains(m, "tab character") {
+					continue
+				}
+				pos.Line, pos.Col = doc.yamlLine+k, col
+				if !strings.Contains(m, "tab") {
+					m += " (a tab: indent YAML with spaces)"
+				}
+				break
+			}
 		} else {
 			m = strings.TrimPrefix(m, "yaml: ")
 		}
 		out.Errorf(pos, "invalid YAML: %s", m)
 	}
 	return out
+}
+
+// tabIndent returns the column of the first tab in the indentation of
+// line n (1-based) of src, or 0 if that line is not indented with a tab.
+func tabIndent(src []byte, n int) int {
+	lines := bytes.Split(src, []byte("\n"))
+	if n < 1 || n > len(lines) {
+		return 0
+	}
+	for i, c := range lines[n-1] {
+		switch c {
+		case '\t':
+			return i + 1
+		case ' ':
+		default:
+			return 0
+		}
+	}
+	return 0
 }
 
 // lineCol returns the 1-based line and column (in bytes) of offset i.

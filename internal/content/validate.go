@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path"
 	"strconv"
+	"strings"
 
 	"github.com/statusgen/statusgen/internal/diag"
 )
@@ -18,41 +19,60 @@ type names struct {
 // references between pages.
 func validate(c *Content, known names, errs *diag.List) {
 	codes, slugs := known.codes, known.slugs
+	codeSet := make(map[int]bool, len(codes))
+	for _, c := range codes {
+		codeSet[c] = true
+	}
+	slugSet := make(map[string]bool, len(slugs))
+	for _, s := range slugs {
+		slugSet[s] = true
+	}
 	for _, s := range c.Statuses {
 		// A file's name is its code, so a code can only be taken twice by
 		// a page whose code does not match its name: blame that page.
 		own := path.Base(s.Path) == strconv.Itoa(s.Code)+".md"
-		if !own && contains(codes, s.Code) {
+		if !own && codeSet[s.Code] {
 			errs.Errorf(s.CodePos, "code: %d is already the code of %s", s.Code, path.Join(StatusDir, strconv.Itoa(s.Code)+".md"))
 		}
 	}
 
 	for _, s := range c.Statuses {
+		// The page is the code its file is named by, even when the code
+		// written in it is wrong: that mistake is reported once, above.
+		self, _ := strconv.Atoi(strings.TrimSuffix(path.Base(s.Path), ".md"))
+		// Suggest only codes the page could list: not itself, nor one it
+		// lists already.
+		var candidates []int
+		for _, k := range codes {
+			if k != self && !contains(s.Related, k) {
+				candidates = append(candidates, k)
+			}
+		}
 		seen := map[int]bool{}
 		for i, r := range s.Related {
 			pos := s.RelatedPos[i]
 			switch {
-			case r == s.Code:
+			case r == self:
 				errs.Errorf(pos, "related: a page cannot list itself")
 			case seen[r]:
 				errs.Errorf(pos, "related: %d is listed twice", r)
-			case !contains(codes, r):
+			case !codeSet[r]:
 				msg := fmt.Sprintf("related: unknown status code %d", r)
-				if k, ok := closestCode(r, codes); ok {
+				if k, ok := closestCode(r, candidates); ok {
 					msg += fmt.Sprintf(" (did you mean %d?)", k)
 				}
 				errs.Errorf(pos, "%s", msg)
 			}
 			seen[r] = true
 		}
-		checkConceptRefs(s.Concepts, s.ConceptsPos, "", slugs, errs)
+		checkConceptRefs(s.Concepts, s.ConceptsPos, "", slugs, slugSet, errs)
 	}
 	for _, p := range c.Concepts {
-		checkConceptRefs(p.Concepts, p.ConceptsPos, p.Slug, slugs, errs)
+		checkConceptRefs(p.Concepts, p.ConceptsPos, p.Slug, slugs, slugSet, errs)
 	}
 }
 
-func checkConceptRefs(refs []string, pos []diag.Pos, self string, slugs []string, errs *diag.List) {
+func checkConceptRefs(refs []string, pos []diag.Pos, self string, slugs []string, slugSet map[string]bool, errs *diag.List) {
 	seen := map[string]bool{}
 	for i, r := range refs {
 		switch {
@@ -60,7 +80,7 @@ func checkConceptRefs(refs []string, pos []diag.Pos, self string, slugs []string
 			errs.Errorf(pos[i], "concepts: a page cannot list itself")
 		case seen[r]:
 			errs.Errorf(pos[i], "concepts: %q is listed twice", r)
-		case !contains(slugs, r):
+		case !slugSet[r]:
 			msg := fmt.Sprintf("concepts: unknown concept %q", r)
 			if s := closest(r, slugs); s != "" {
 				msg += fmt.Sprintf(" (did you mean %q?)", s)
