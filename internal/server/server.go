@@ -16,7 +16,6 @@ import (
 	"net"
 	"net/http"
 	"os"
-	"path/filepath"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -156,6 +155,3 @@ func countErrors(errs diag.List) string {
 	}
 	return fmt.Sprintf("%d errors", n)
 }
-
-// srcPath is used in messages only.
-func srcPath(src, rel string) string { return filepath.Join(src, rel) }
