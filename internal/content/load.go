@@ -198,6 +198,9 @@ func loadConfig(fsys fs.FS, errs *diag.List) Config {
 		errs.Errorf(diag.Pos{Path: ConfigFile}, "cannot read site settings: %v", unwrapPathError(err))
 		return Config{}
 	}
+	if !isText(ConfigFile, src, "the site settings", "site settings", errs) {
+		return Config{}
+	}
 	doc := &document{path: ConfigFile}
 	var root yaml.Node
 	if err := yaml.Unmarshal(src, &root); err != nil {

@@ -111,29 +111,6 @@ func TestLoad_RejectsSymbolicLinks(t *testing.T) {
 	}
 }
 
-func TestLoad_RelatedSuggestions(t *testing.T) {
-	tests := []struct {
-		name    string
-		related string
-		want    string
-	}{
-		// 201 is one digit from 200, the page itself: no suggestion.
-		{"not itself", "related: [404, 201]", `content/status/200.md:7:16: error: related: unknown status code 201`},
-		{"another page", "related: [404, 411]", `content/status/200.md:7:16: error: related: unknown status code 411 (did you mean 410?)`},
-		// 414 is one digit from 404 and 410, both listed already.
-		{"not one listed", "related: [404, 410, 414]", `content/status/200.md:7:21: error: related: unknown status code 414`},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			files := with200("related: [404]", tc.related)
-			files["content/status/410.md"] = page410
-			if got := diagStrings(t, site(files)); got != tc.want {
-				t.Errorf("diagnostics:\n got: %s\nwant: %s", got, tc.want)
-			}
-		})
-	}
-}
-
 // A page whose code does not match its file name is still the page its
 // file name says: listing the code it wrongly claims is not listing itself.
 func TestLoad_WrongCodeDoesNotCascade(t *testing.T) {
@@ -186,5 +163,25 @@ func TestTabIndent(t *testing.T) {
 		if got := tabIndent(src, n); got != want {
 			t.Errorf("tabIndent(line %d) = %d, want %d", n, got, want)
 		}
+	}
+}
+
+// site.yaml gets the checks pages get before any YAML is parsed, with
+// positions, instead of yaml.v3's unpositioned complaints.
+func TestLoad_SiteSettingsMustBeText(t *testing.T) {
+	tests := []struct{ name, config, want string }{
+		{"binary", validConfig + "logo: \x89PNG\r\n\x1a\n\x00\x00\n",
+			`content/site.yaml:7:1: error: binary file: NUL byte; site settings must be UTF-8 text`},
+		{"invalid utf-8", strings.Replace(validConfig, "A test site", "A caf\xe9 site", 1),
+			`content/site.yaml:2:19: error: invalid UTF-8; save the file as UTF-8`},
+		{"huge", validConfig + "#" + strings.Repeat("x", maxFileSize) + "\n",
+			`content/site.yaml:1:1: error: file is 1048689 bytes, more than the 1048576 the site settings may have`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := diagStrings(t, site(map[string]string{"content/site.yaml": tc.config})); got != tc.want {
+				t.Errorf("diagnostics:\n got: %s\nwant: %s", got, tc.want)
+			}
+		})
 	}
 }

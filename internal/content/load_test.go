@@ -130,7 +130,7 @@ func TestLoad_ReportsEachRuleAtItsPosition(t *testing.T) {
 		{"related unknown", with200("related: [404]", "related: [404, 499]"),
 			[]string{`content/status/200.md:7:16: error: related: unknown status code 499`}},
 		{"related did you mean", with200("related: [404]", "related: [404, 204]"),
-			[]string{`content/status/200.md:7:16: error: related: unknown status code 204`}},
+			[]string{`content/status/200.md:7:16: error: related: unknown status code 204 (did you mean 200?)`}},
 		{"related self", with200("related: [404]", "related: [404, 200]"),
 			[]string{`content/status/200.md:7:16: error: related: a page cannot list itself`}},
 		{"related twice", with200("related: [404]", "related: [404, 404]"),

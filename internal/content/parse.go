@@ -43,19 +43,7 @@ var (
 // rejects what cannot be a text page at all.
 func parseDocument(path string, src []byte, errs *diag.List) *document {
 	at := func(line, col int) diag.Pos { return diag.Pos{Path: path, Line: line, Col: col} }
-	if len(src) > maxFileSize {
-		errs.Errorf(at(1, 1), "file is %d bytes, more than the %d a page may have", len(src), maxFileSize)
-		return nil
-	}
-	if i := bytes.IndexByte(src, 0); i >= 0 {
-		l, c := lineCol(src, i)
-		errs.Errorf(at(l, c), "binary file: NUL byte; pages must be UTF-8 text")
-		return nil
-	}
-	if !utf8.Valid(src) {
-		i := firstInvalidUTF8(src)
-		l, c := lineCol(src, i)
-		errs.Errorf(at(l, c), "invalid UTF-8; save the file as UTF-8")
+	if !isText(path, src, "a page", "pages", errs) {
 		return nil
 	}
 	src = bytes.TrimPrefix(src, bom)
@@ -116,6 +104,28 @@ func parseDocument(path string, src []byte, errs *diag.List) *document {
 		doc.root = root.Content[0]
 	}
 	return doc
+}
+
+// isText reports whether src can be a text source file at all, reporting
+// why not. one and all name the kind of file: "a page", "pages".
+func isText(path string, src []byte, one, all string, errs *diag.List) bool {
+	at := func(line, col int) diag.Pos { return diag.Pos{Path: path, Line: line, Col: col} }
+	if len(src) > maxFileSize {
+		errs.Errorf(at(1, 1), "file is %d bytes, more than the %d %s may have", len(src), maxFileSize, one)
+		return false
+	}
+	if i := bytes.IndexByte(src, 0); i >= 0 {
+		l, c := lineCol(src, i)
+		errs.Errorf(at(l, c), "binary file: NUL byte; %s must be UTF-8 text", all)
+		return false
+	}
+	if !utf8.Valid(src) {
+		i := firstInvalidUTF8(src)
+		l, c := lineCol(src, i)
+		errs.Errorf(at(l, c), "invalid UTF-8; save the file as UTF-8")
+		return false
+	}
+	return true
 }
 
 // yamlError turns a yaml.v3 error into positioned diagnostics. src is the

@@ -40,14 +40,6 @@ func validate(c *Content, known names, errs *diag.List) {
 		// The page is the code its file is named by, even when the code
 		// written in it is wrong: that mistake is reported once, above.
 		self, _ := strconv.Atoi(strings.TrimSuffix(path.Base(s.Path), ".md"))
-		// Suggest only codes the page could list: not itself, nor one it
-		// lists already.
-		var candidates []int
-		for _, k := range codes {
-			if k != self && !contains(s.Related, k) {
-				candidates = append(candidates, k)
-			}
-		}
 		seen := map[int]bool{}
 		for i, r := range s.Related {
 			pos := s.RelatedPos[i]
@@ -58,7 +50,7 @@ func validate(c *Content, known names, errs *diag.List) {
 				errs.Errorf(pos, "related: %d is listed twice", r)
 			case !codeSet[r]:
 				msg := fmt.Sprintf("related: unknown status code %d", r)
-				if k, ok := closestCode(r, candidates); ok {
+				if k, ok := closestCode(r, codes); ok {
 					msg += fmt.Sprintf(" (did you mean %d?)", k)
 				}
 				errs.Errorf(pos, "%s", msg)

@@ -18,7 +18,9 @@ import (
 	"github.com/tdewolff/minify/v2/js"
 	"github.com/tdewolff/minify/v2/json"
 	"github.com/tdewolff/minify/v2/svg"
+	"github.com/tdewolff/parse/v2"
 
+	"github.com/statusgen/statusgen/internal/diag"
 	"github.com/statusgen/statusgen/internal/markdown"
 )
 
@@ -60,38 +62,57 @@ func newMinifier() *minify.M {
 // loadAssets minifies and fingerprints every file in templates/assets. The
 // highlighting stylesheet is appended to style.css, so a page loads one
 // stylesheet.
-func loadAssets(fsys fs.FS, m *minify.M) (*assets, error) {
+func loadAssets(fsys fs.FS, m *minify.M) (*assets, diag.List) {
 	a := &assets{byURL: map[string]string{}}
+	var errs diag.List
+	if isSymlink(fsys, AssetDir) {
+		errs.Errorf(diag.Pos{Path: AssetDir}, "%s", symlinkDirMsg)
+		return a, errs
+	}
 	entries, err := fs.ReadDir(fsys, AssetDir)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
-			return a, fmt.Errorf("missing directory: the stylesheet and script live in %s", AssetDir)
+			errs.Errorf(diag.Pos{Path: AssetDir}, "missing directory: the stylesheet and script live in %s", AssetDir)
+		} else {
+			errs.Errorf(diag.Pos{Path: AssetDir}, "cannot read directory: %v", pathError(err))
 		}
-		return a, err
+		return a, errs
 	}
-	var problems []string
 	for _, e := range entries {
 		name := e.Name()
+		p := path.Join(AssetDir, name)
 		if e.IsDir() || strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") {
 			continue
 		}
+		if e.Type()&fs.ModeSymlink != 0 {
+			errs.Errorf(diag.Pos{Path: p}, "%s", symlinkFileMsg)
+			continue
+		}
 		ext := path.Ext(name)
-		src, err := fs.ReadFile(fsys, path.Join(AssetDir, name))
+		src, err := fs.ReadFile(fsys, p)
 		if err != nil {
-			problems = append(problems, fmt.Sprintf("%s: %v", name, errors.Unwrap(err)))
+			errs.Errorf(diag.Pos{Path: p}, "cannot read asset: %v", pathError(err))
 			continue
 		}
 		if name == "style.css" {
 			hl, err := markdown.StyleCSS()
 			if err != nil {
-				return a, err
+				errs.Errorf(diag.Pos{Path: p}, "highlighting styles: %v", err)
+				continue
 			}
 			src = append(append(src, '\n'), hl...)
 		}
 		if mt, ok := mediaTypes[ext]; ok {
 			var buf bytes.Buffer
 			if err := m.Minify(mt, &buf, bytes.NewReader(src)); err != nil {
-				problems = append(problems, fmt.Sprintf("%s: %v", name, err))
+				// Parse errors know where they are; their message
+				// also quotes the line, which a diagnostic does not.
+				var pe *parse.Error
+				if errors.As(err, &pe) {
+					errs.Errorf(diag.Pos{Path: p, Line: pe.Line, Col: pe.Column}, "cannot minify: %s", pe.Message)
+				} else {
+					errs.Errorf(diag.Pos{Path: p}, "cannot minify: %v", err)
+				}
 				continue
 			}
 			src = buf.Bytes()
@@ -102,10 +123,7 @@ func loadAssets(fsys fs.FS, m *minify.M) (*assets, error) {
 		a.byURL[name] = "/" + out
 	}
 	sort.Slice(a.list, func(i, j int) bool { return a.list[i].name < a.list[j].name })
-	if len(problems) > 0 {
-		return a, errors.New(strings.Join(problems, "; "))
-	}
-	return a, nil
+	return a, errs
 }
 
 // url returns the fingerprinted URL of an asset, by its source name.

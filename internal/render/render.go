@@ -50,18 +50,25 @@ func Load(fsys fs.FS) (*Renderer, diag.List) {
 	r := &Renderer{pages: map[string]*template.Template{}, min: newMinifier()}
 	version := sha256.New()
 	defer func() { r.version = hex.EncodeToString(version.Sum(nil)) }()
-	var err error
-	r.assets, err = loadAssets(fsys, r.min)
+	if isSymlink(fsys, TemplateDir) {
+		errs.Errorf(diag.Pos{Path: TemplateDir}, "%s", symlinkDirMsg)
+		r.assets = &assets{byURL: map[string]string{}}
+		return r, errs
+	}
+	var aerrs diag.List
+	r.assets, aerrs = loadAssets(fsys, r.min)
 	for _, a := range r.assets.list {
 		fmt.Fprintf(version, "%s\x00%x\x00", a.path, sha256.Sum256(a.data))
 	}
-	if err != nil {
-		errs.Errorf(diag.Pos{Path: path.Join(TemplateDir, "assets")}, "%v", err)
-	}
+	errs.Append(aerrs)
 	basePath := path.Join(TemplateDir, "base.html")
-	baseSrc, err := fs.ReadFile(fsys, basePath)
-	if err != nil {
+	baseSrc, err := readTemplate(fsys, basePath)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
 		errs.Errorf(diag.Pos{Path: basePath}, "missing template: every page is laid out by it (%v)", errors.Unwrap(err))
+		return r, errs
+	case err != nil:
+		errs.Errorf(diag.Pos{Path: basePath}, "%v", err)
 		return r, errs
 	}
 	version.Write(baseSrc)
@@ -72,9 +79,13 @@ func Load(fsys fs.FS) (*Renderer, diag.List) {
 	}
 	for _, kind := range pageKinds {
 		p := path.Join(TemplateDir, kind+".html")
-		src, err := fs.ReadFile(fsys, p)
-		if err != nil {
+		src, err := readTemplate(fsys, p)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
 			errs.Errorf(diag.Pos{Path: p}, "missing template: needed for the %s page", kind)
+			continue
+		case err != nil:
+			errs.Errorf(diag.Pos{Path: p}, "%v", err)
 			continue
 		}
 		fmt.Fprintf(version, "\x00%s\x00", kind)
@@ -87,6 +98,44 @@ func Load(fsys fs.FS) (*Renderer, diag.List) {
 		r.pages[kind] = t
 	}
 	return r, errs
+}
+
+// Symbolic links could make the site publish files from outside its source
+// tree, wherever they point: templates and assets are real files.
+const (
+	symlinkFileMsg = "symbolic links are not allowed in templates; commit the file itself"
+	symlinkDirMsg  = "symbolic links are not allowed in templates; commit the directory itself"
+)
+
+// isSymlink reports whether name is a symbolic link. On file systems that
+// cannot tell, fs.Lstat follows links and nothing is one.
+func isSymlink(fsys fs.FS, name string) bool {
+	fi, err := fs.Lstat(fsys, name)
+	return err == nil && fi.Mode()&fs.ModeSymlink != 0
+}
+
+// readTemplate reads a template file. The error wraps fs.ErrNotExist when
+// the file is missing, which the caller explains; any other is a complete
+// message.
+func readTemplate(fsys fs.FS, p string) ([]byte, error) {
+	if isSymlink(fsys, p) {
+		return nil, errors.New(symlinkFileMsg)
+	}
+	src, err := fs.ReadFile(fsys, p)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("cannot read template: %v", pathError(err))
+	}
+	return src, err
+}
+
+// pathError drops the path from fs errors: diagnostics already start with
+// it.
+func pathError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return fmt.Errorf("%s: %w", pe.Op, pe.Err)
+	}
+	return err
 }
 
 // Options are per-build settings that do not come from content.
@@ -144,13 +193,15 @@ func (r *Renderer) Render(s *site.Site, opts Options) (*output.Files, Stats, dia
 	}
 	close(next)
 	wg.Wait()
+	var failed diag.List
 	for i, p := range s.Pages {
 		if errOut[i] != nil {
-			errs.Append(templateError(errOut[i]))
+			failed.Append(templateError(errOut[i]))
 			continue
 		}
 		files.Add(p.File(), out[i])
 	}
+	errs.Append(mergeSame(failed))
 	if err := addSiteFiles(files, s); err != nil {
 		errs.Errorf(diag.Pos{Path: "public"}, "%v", err)
 	}
@@ -188,6 +239,26 @@ func (r *Renderer) Page(s *site.Site, p *site.Page, opts Options) ([]byte, error
 		return nil, fmt.Errorf("minify %s: %w", p.URL, err)
 	}
 	return min.Bytes(), nil
+}
+
+// mergeSame reports identical diagnostics once, saying on how many pages
+// they occurred: a template that fails for every page of a kind fails the
+// same way on each.
+func mergeSame(l diag.List) diag.List {
+	var out diag.List
+	count := map[diag.Diagnostic]int{}
+	for _, d := range l {
+		if count[d] == 0 {
+			out = append(out, d)
+		}
+		count[d]++
+	}
+	for i, d := range out {
+		if n := count[d]; n > 1 {
+			out[i].Msg += fmt.Sprintf(" (on %d pages)", n)
+		}
+	}
+	return out
 }
 
 var templateErrRE = regexp.MustCompile(`^template: ([^:]+\.html):(\d+):(?:(\d+):)? ?(.*)$`)
