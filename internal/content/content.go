@@ -72,7 +72,23 @@ type Spec struct {
 // FAQ is one question and its Markdown answer.
 type FAQ struct {
 	Q, A string
-	APos diag.Pos // where the answer starts, for Markdown diagnostics
+	APos diag.Pos // where the answer's value starts in the file
+	// OneLine is set when the answer is written on one line, plain or
+	// quoted, so that a column in the answer is a column in the file.
+	// Block and multi-line answers are reflowed by YAML, and their
+	// Markdown problems are reported at APos.
+	OneLine bool
+}
+
+// Pos returns the file position of a 1-based line and column in the
+// answer's text.
+func (f FAQ) Pos(line, col int) diag.Pos {
+	if !f.OneLine || line != 1 {
+		return f.APos
+	}
+	p := f.APos
+	p.Col += col - 1
+	return p
 }
 
 // Body is the Markdown part of a page, with where it starts in its file so

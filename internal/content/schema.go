@@ -217,7 +217,19 @@ func (m *mapping) faq(key string, required bool) []FAQ {
 			aok = false
 		}
 		if qok && aok {
-			out = append(out, FAQ{Q: strings.TrimSpace(q.Value), A: a.Value, APos: m.pos(a)})
+			f := FAQ{Q: strings.TrimSpace(q.Value), A: a.Value, APos: m.pos(a)}
+			switch a.Style {
+			case 0:
+				f.OneLine = !strings.Contains(a.Value, "\n") && a.Value == strings.TrimSpace(a.Value)
+			case yaml.DoubleQuotedStyle, yaml.SingleQuotedStyle:
+				// Escapes would shift columns; only plain text maps 1:1.
+				f.OneLine = !strings.ContainsAny(a.Value, "\n\\'\"")
+				f.APos.Col++ // past the opening quote
+			}
+			if !f.OneLine {
+				f.APos = m.pos(a)
+			}
+			out = append(out, f)
 		}
 	}
 	return out

@@ -78,8 +78,8 @@ func Build(c *content.Content, md Markdown) (*Site, diag.List) {
 
 // renderJob renders one piece of Markdown and stores the result.
 type renderJob struct {
-	src   content.Body
-	path  string
+	src   []byte
+	pos   func(line, col int) diag.Pos // file position of a source position
 	links *[]sourceLink // where the links found are recorded
 	store func(*markdown.Document)
 }
@@ -90,7 +90,7 @@ func renderMarkdown(s *Site, md Markdown) diag.List {
 	var jobs []renderJob
 	for _, st := range s.Statuses {
 		st := st
-		jobs = append(jobs, renderJob{st.Status.Body, st.Path, &st.links, func(d *markdown.Document) {
+		jobs = append(jobs, renderJob{st.Status.Body.Source, bodyPos(st.Path, st.Status.Body), &st.links, func(d *markdown.Document) {
 			st.Body = template.HTML(d.HTML)
 			st.Headings = headings(d)
 			st.Doc = d
@@ -100,7 +100,7 @@ func renderMarkdown(s *Site, md Markdown) diag.List {
 	}
 	for _, cp := range s.Concepts {
 		cp := cp
-		jobs = append(jobs, renderJob{cp.Concept.Body, cp.Path, &cp.links, func(d *markdown.Document) {
+		jobs = append(jobs, renderJob{cp.Concept.Body.Source, bodyPos(cp.Path, cp.Concept.Body), &cp.links, func(d *markdown.Document) {
 			cp.Body = template.HTML(d.HTML)
 			cp.Headings = headings(d)
 			cp.Doc = d
@@ -118,7 +118,7 @@ func renderMarkdown(s *Site, md Markdown) diag.List {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				docs[i], errors[i] = md.Render(jobs[i].src.Source)
+				docs[i], errors[i] = md.Render(jobs[i].src)
 			}
 		}()
 	}
@@ -131,15 +131,15 @@ func renderMarkdown(s *Site, md Markdown) diag.List {
 	var errs diag.List
 	for i, j := range jobs {
 		if errors[i] != nil {
-			errs.Errorf(diag.Pos{Path: j.path}, "%v", errors[i])
+			errs.Errorf(j.pos(1, 0), "%v", errors[i])
 			continue
 		}
 		for _, p := range docs[i].Problems {
-			errs.Errorf(j.src.Pos(j.path, p.Line, p.Col), "%s", p.Msg)
+			errs.Errorf(j.pos(p.Line, p.Col), "%s", p.Msg)
 		}
 		j.store(docs[i])
 		for _, l := range docs[i].Links {
-			*j.links = append(*j.links, sourceLink{Dest: l.Dest, Pos: j.src.Pos(j.path, l.Line, l.Col)})
+			*j.links = append(*j.links, sourceLink{Dest: l.Dest, Pos: j.pos(l.Line, l.Col)})
 		}
 	}
 	return errs
@@ -149,14 +149,20 @@ func faqJobs(path string, in []content.FAQ, out []FAQ, links *[]sourceLink) []re
 	jobs := make([]renderJob, len(in))
 	for i, f := range in {
 		i, f := i, f
-		// A block scalar's text starts on the line after "a:"; a plain
-		// one on the same line. Either way positions stay within a line.
-		body := content.Body{Source: []byte(f.A), Line: f.APos.Line}
-		jobs[i] = renderJob{body, path, links, func(d *markdown.Document) {
+		pos := func(line, col int) diag.Pos {
+			p := f.Pos(line, col)
+			p.Path = path
+			return p
+		}
+		jobs[i] = renderJob{[]byte(f.A), pos, links, func(d *markdown.Document) {
 			out[i] = FAQ{Q: f.Q, A: template.HTML(d.HTML), Text: plainText(d.HTML)}
 		}}
 	}
 	return jobs
+}
+
+func bodyPos(path string, b content.Body) func(line, col int) diag.Pos {
+	return func(line, col int) diag.Pos { return b.Pos(path, line, col) }
 }
 
 func headings(d *markdown.Document) []Heading {
