@@ -9,42 +9,9 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/statusgen/statusgen/internal/sitetest"
 )
-
-// realSite copies the repository's own content and templates.
-func realSite(t *testing.T) string {
-	t.Helper()
-	dst := t.TempDir()
-	for _, d := range []string{"content", "templates"} {
-		copyDirTo(t, filepath.Join("../..", d), filepath.Join(dst, d))
-	}
-	return dst
-}
-
-func copyDirTo(t *testing.T, src, dst string) {
-	t.Helper()
-	entries, err := os.ReadDir(src)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.MkdirAll(dst, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	for _, e := range entries {
-		s, d := filepath.Join(src, e.Name()), filepath.Join(dst, e.Name())
-		if e.IsDir() {
-			copyDirTo(t, s, d)
-			continue
-		}
-		b, err := os.ReadFile(s)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(d, b, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-}
 
 func runEnv(env map[string]string, args ...string) (string, string, error) {
 	var o, e bytes.Buffer
@@ -63,7 +30,7 @@ func TestCheck_RealContentPassesStrict(t *testing.T) {
 }
 
 func TestCheck_TypoInRelatedFailsWithAnnotation(t *testing.T) {
-	src := realSite(t)
+	src := sitetest.Real(t)
 	p := filepath.Join(src, "content/status/429.md")
 	b, _ := os.ReadFile(p)
 	lines := strings.Split(string(b), "\n")
@@ -98,7 +65,7 @@ func TestCheck_TypoInRelatedFailsWithAnnotation(t *testing.T) {
 }
 
 func TestCheck_StrictTurnsWarningsIntoErrors(t *testing.T) {
-	src := realSite(t)
+	src := sitetest.Real(t)
 	p := filepath.Join(src, "content/status/404.md")
 	b, _ := os.ReadFile(p)
 	// 404 lists 410; dropping 404 from 410 leaves a one-way link.
@@ -132,7 +99,7 @@ func TestCheck_Stats(t *testing.T) {
 }
 
 func TestNew_WritesSkeletonThatFailsCheckUntilFilledIn(t *testing.T) {
-	src := realSite(t)
+	src := sitetest.Real(t)
 	if err := os.Remove(filepath.Join(src, "content/status/418.md")); err != nil {
 		t.Fatal(err)
 	}

@@ -17,6 +17,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/statusgen/statusgen/internal/sitetest"
 )
 
 // The bad-input corpus: every directory of testdata/bad is a site with one
@@ -69,7 +71,7 @@ func runCorpusCase(t *testing.T, dir string) {
 	root := t.TempDir()
 	src := filepath.Join(root, "site")
 	out := filepath.Join(root, "public")
-	if err := os.Rename(copyTree(t), src); err != nil {
+	if err := os.Rename(sitetest.Fixture(t), src); err != nil {
 		t.Fatal(err)
 	}
 
@@ -175,7 +177,7 @@ func baseOutput(t *testing.T) map[string]string {
 			return
 		}
 		defer os.RemoveAll(dir)
-		src := copyTree(t)
+		src := sitetest.Fixture(t)
 		out := filepath.Join(dir, "public")
 		if _, stderr, err := runCmd("build", "-src", src, "-out", out); err != nil {
 			baseErr = fmt.Sprintf("build of the base site: %v\n%s", err, stderr)

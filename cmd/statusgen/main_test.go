@@ -9,37 +9,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-)
 
-// copyTree copies the fixture site and the real templates into a new
-// directory, for commands that read a site from disk.
-func copyTree(t *testing.T) string {
-	t.Helper()
-	dst := t.TempDir()
-	cp := func(src, to string) {
-		err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			rel, _ := filepath.Rel(src, p)
-			target := filepath.Join(to, rel)
-			if d.IsDir() {
-				return os.MkdirAll(target, 0o755)
-			}
-			b, err := os.ReadFile(p)
-			if err != nil {
-				return err
-			}
-			return os.WriteFile(target, b, 0o644)
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-	cp("../../testdata/fixture/content", filepath.Join(dst, "content"))
-	cp("../../templates", filepath.Join(dst, "templates"))
-	return dst
-}
+	"github.com/statusgen/statusgen/internal/sitetest"
+)
 
 func runCmd(args ...string) (stdout, stderr string, err error) {
 	var o, e bytes.Buffer
@@ -66,7 +38,7 @@ func snapshot(t *testing.T, dir string) map[string]string {
 }
 
 func TestBuild_WritesSiteAndPrintsOneLine(t *testing.T) {
-	src := copyTree(t)
+	src := sitetest.Fixture(t)
 	out := filepath.Join(t.TempDir(), "public")
 	stdout, stderr, err := runCmd("build", "-src", src, "-out", out)
 	if err != nil {
@@ -88,7 +60,7 @@ func TestBuild_WritesSiteAndPrintsOneLine(t *testing.T) {
 }
 
 func TestBuild_FailedBuildKeepsPreviousOutput(t *testing.T) {
-	src := copyTree(t)
+	src := sitetest.Fixture(t)
 	out := filepath.Join(t.TempDir(), "public")
 	if _, stderr, err := runCmd("build", "-src", src, "-out", out); err != nil {
 		t.Fatalf("first build: %v\n%s", err, stderr)
@@ -133,7 +105,7 @@ func TestBuild_FailedBuildKeepsPreviousOutput(t *testing.T) {
 }
 
 func TestBuild_RefusesToReplaceSources(t *testing.T) {
-	src := copyTree(t)
+	src := sitetest.Fixture(t)
 	for _, out := range []string{src, filepath.Dir(src)} {
 		_, _, err := runCmd("build", "-src", src, "-out", out)
 		if err == nil || !strings.Contains(err.Error(), "would replace the sources") {
@@ -146,7 +118,7 @@ func TestBuild_RefusesToReplaceSources(t *testing.T) {
 }
 
 func TestBuild_BaseURLFromNetlifyPreview(t *testing.T) {
-	src := copyTree(t)
+	src := sitetest.Fixture(t)
 	tests := []struct {
 		env  map[string]string
 		args []string

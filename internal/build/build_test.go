@@ -19,39 +19,13 @@ import (
 	"github.com/tdewolff/parse/v2/html"
 
 	"github.com/statusgen/statusgen/internal/linkcheck"
+	"github.com/statusgen/statusgen/internal/sitetest"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
 
 // repoRoot is the repository, two levels up from this package.
 const repoRoot = "../.."
-
-// fixture returns the fixture site's content with the real templates, so
-// the golden files show what the shipped templates make of known input.
-func fixture(t testing.TB) fstest.MapFS {
-	t.Helper()
-	m := fstest.MapFS{}
-	add := func(root, under string) {
-		err := filepath.WalkDir(filepath.Join(root, under), func(p string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() {
-				return err
-			}
-			b, err := os.ReadFile(p)
-			if err != nil {
-				return err
-			}
-			rel, _ := filepath.Rel(root, p)
-			m[filepath.ToSlash(rel)] = &fstest.MapFile{Data: b}
-			return nil
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-	add(filepath.Join(repoRoot, "testdata", "fixture"), "content")
-	add(repoRoot, "templates")
-	return m
-}
 
 func mustBuild(t testing.TB, fsys fs.FS, opts Options) *Result {
 	t.Helper()
@@ -63,7 +37,7 @@ func mustBuild(t testing.TB, fsys fs.FS, opts Options) *Result {
 }
 
 func TestBuild_FixtureMatchesGoldenFiles(t *testing.T) {
-	res := mustBuild(t, fixture(t), Options{})
+	res := mustBuild(t, sitetest.FixtureFS(t), Options{})
 	dir := filepath.Join("testdata", "golden")
 	if *update {
 		if err := os.RemoveAll(dir); err != nil {
@@ -112,7 +86,7 @@ func TestBuild_FixtureMatchesGoldenFiles(t *testing.T) {
 // TestBuild_StatusPageHasEveryPart checks the parts of a code page that
 // issue #3 lists, independently of the golden files.
 func TestBuild_StatusPageHasEveryPart(t *testing.T) {
-	res := mustBuild(t, fixture(t), Options{})
+	res := mustBuild(t, sitetest.FixtureFS(t), Options{})
 	b, ok := res.Files.Get("status/404/index.html")
 	if !ok {
 		t.Fatal("no status/404/index.html")
@@ -156,7 +130,7 @@ func TestBuild_StatusPageHasEveryPart(t *testing.T) {
 }
 
 func TestBuild_JSONLDIsValidAndEscaped(t *testing.T) {
-	fsys := fixture(t)
+	fsys := sitetest.FixtureFS(t)
 	p := fsys["content/status/404.md"]
 	p.Data = bytes.Replace(p.Data, []byte(`Does a 404 hurt "SEO"?`), []byte(`Does </script><script>alert(1)</script> hurt?`), 1)
 	res := mustBuild(t, fsys, Options{})
@@ -195,7 +169,7 @@ func TestBuild_JSONLDIsValidAndEscaped(t *testing.T) {
 }
 
 func TestBuild_SiteFiles(t *testing.T) {
-	res := mustBuild(t, fixture(t), Options{BaseURL: "https://preview.example.net/"})
+	res := mustBuild(t, sitetest.FixtureFS(t), Options{BaseURL: "https://preview.example.net/"})
 	get := func(n string) string {
 		b, ok := res.Files.Get(n)
 		if !ok {
@@ -238,7 +212,7 @@ func TestBuild_SiteFiles(t *testing.T) {
 }
 
 func TestBuild_IsDeterministic(t *testing.T) {
-	fsys := fixture(t)
+	fsys := sitetest.FixtureFS(t)
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
 	runtime.GOMAXPROCS(1)
 	a := mustBuild(t, fsys, Options{})
@@ -257,7 +231,7 @@ func TestBuild_IsDeterministic(t *testing.T) {
 }
 
 func TestBuild_FixtureLinksResolve(t *testing.T) {
-	res := mustBuild(t, fixture(t), Options{})
+	res := mustBuild(t, sitetest.FixtureFS(t), Options{})
 	assertLinks(t, res)
 }
 
@@ -305,7 +279,7 @@ func tags(b []byte) []tag {
 }
 
 func TestBuild_IncrementalRendersOnlyWhatChanged(t *testing.T) {
-	fsys := fixture(t)
+	fsys := sitetest.FixtureFS(t)
 	b := NewIncremental()
 	first := mustBuild(t, fsys, Options{})
 	if first.Rendered != first.Pages {

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/statusgen/statusgen/internal/sitetest"
 )
 
 // BenchmarkSaveToReload measures what a contributor waits for: the time
@@ -18,14 +20,12 @@ import (
 //	go test ./internal/server -run '^$' -bench SaveToReload -benchtime 40x
 func BenchmarkSaveToReload(b *testing.B) {
 	b.Run("real-site", func(b *testing.B) {
-		src := b.TempDir()
-		copyDir(b, "../../content", filepath.Join(src, "content"))
-		copyDir(b, "../../templates", filepath.Join(src, "templates"))
+		src := sitetest.Real(b)
 		benchSaves(b, src, "content/status/404.md")
 	})
 	b.Run("synthetic-10k", func(b *testing.B) {
 		src := b.TempDir()
-		copyDir(b, "../../templates", filepath.Join(src, "templates"))
+		sitetest.CopyDir(b, filepath.Join(sitetest.Root(), "templates"), filepath.Join(src, "templates"))
 		writeSynthetic(b, src, 10000)
 		benchSaves(b, src, "content/status/404.md")
 	})

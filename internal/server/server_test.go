@@ -6,7 +6,6 @@ import (
 	"compress/gzip"
 	"context"
 	"io"
-	"io/fs"
 	"net"
 	"net/http"
 	"os"
@@ -15,6 +14,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/statusgen/statusgen/internal/sitetest"
 )
 
 const testNetlify = `
@@ -36,33 +37,9 @@ const testNetlify = `
 // directory.
 func site(t testing.TB) string {
 	t.Helper()
-	dst := t.TempDir()
-	copyDir(t, "../../testdata/fixture/content", filepath.Join(dst, "content"))
-	copyDir(t, "../../templates", filepath.Join(dst, "templates"))
+	dst := sitetest.Fixture(t)
 	writeFile(t, filepath.Join(dst, "netlify.toml"), testNetlify)
 	return dst
-}
-
-func copyDir(t testing.TB, src, dst string) {
-	t.Helper()
-	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, p)
-		target := filepath.Join(dst, rel)
-		if d.IsDir() {
-			return os.MkdirAll(target, 0o755)
-		}
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(target, b, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
 }
 
 func writeFile(t testing.TB, p, s string) {
