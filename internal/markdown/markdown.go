@@ -64,6 +64,7 @@ func New(opts ...Option) *Renderer {
 				util.Prioritized(codeRenderer{r.hl}, 100),
 				util.Prioritized(tabRenderer{r.hl}, 100),
 				util.Prioritized(escapeHTMLRenderer{}, 100),
+				util.Prioritized(cellRenderer{}, 100),
 			),
 		),
 	)

@@ -131,3 +131,15 @@ func TestStyleCSS_HasLightAndDark(t *testing.T) {
 		t.Errorf("stylesheet lacks classes or the dark scheme:\n%.400s", s)
 	}
 }
+
+func TestRender_TableCells(t *testing.T) {
+	html := string(render(t, "|   | 401 | 403 |\n| --- | :---: | ---: |\n| Means | who | no |\n").HTML)
+	for _, want := range []string{`<td></td>`, `<th scope="col" class="align-center">401</th>`, `<th scope="col" class="align-right">403</th>`, `<td class="align-center">who</td>`} {
+		if !strings.Contains(html, want) {
+			t.Errorf("table lacks %s:\n%s", want, html)
+		}
+	}
+	if strings.Contains(html, "style=") || strings.Contains(html, "<th></th>") {
+		t.Errorf("inline style or empty header cell:\n%s", html)
+	}
+}

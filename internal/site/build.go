@@ -80,7 +80,7 @@ func Build(c *content.Content, md Markdown) (*Site, diag.List) {
 type renderJob struct {
 	src   []byte
 	pos   func(line, col int) diag.Pos // file position of a source position
-	links *[]sourceLink // where the links found are recorded
+	links *[]sourceLink                // where the links found are recorded
 	store func(*markdown.Document)
 }
 

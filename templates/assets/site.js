@@ -1,4 +1,5 @@
-// statusgen progressive enhancement: tabbed examples and copy buttons.
+// statusgen progressive enhancement: tabbed examples, copy buttons and
+// scrolling boxes for wide tables.
 // Every page works without this script; it only rearranges what is there.
 (function () {
   "use strict";
@@ -86,7 +87,51 @@
     wrap.appendChild(btn);
   }
 
+  // A table too wide for the screen scrolls inside a wrapper; while it does,
+  // the wrapper is a labelled region that takes keyboard focus, so it can be
+  // scrolled without a mouse.
+  var scrollers = [];
+
+  function tableName(wrap) {
+    for (var el = wrap.previousElementSibling; el; el = el.previousElementSibling) {
+      if (/^H[2-6]$/.test(el.tagName)) return "Table: " + el.textContent;
+    }
+    return "Table";
+  }
+
+  function wrapTable(table) {
+    var wrap = document.createElement("div");
+    wrap.className = "table-scroll";
+    table.parentNode.insertBefore(wrap, table);
+    wrap.appendChild(table);
+    scrollers.push(wrap);
+  }
+
+  function updateScrollers() {
+    scrollers.forEach(function (wrap) {
+      if (wrap.scrollWidth > wrap.clientWidth + 1) {
+        wrap.setAttribute("role", "region");
+        wrap.setAttribute("aria-label", tableName(wrap));
+        wrap.tabIndex = 0;
+      } else {
+        wrap.removeAttribute("role");
+        wrap.removeAttribute("aria-label");
+        wrap.removeAttribute("tabindex");
+      }
+    });
+  }
+
   function init() {
+    document.querySelectorAll(".prose table, .qa table").forEach(wrapTable);
+    if (scrollers.length) {
+      updateScrollers();
+      var pending = false;
+      window.addEventListener("resize", function () {
+        if (pending) return;
+        pending = true;
+        setTimeout(function () { pending = false; updateScrollers(); }, 150);
+      });
+    }
     document.querySelectorAll(".tabs[data-tabs]").forEach(enhanceTabs);
     var lang = remembered();
     if (lang) selectLang(lang);
