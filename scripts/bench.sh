@@ -12,7 +12,7 @@ out=$(mktemp)
 trap 'rm -f "$out"' EXIT
 
 echo "== full build and rebuild after a one-page edit (real site)" >&2
-go test ./internal/build -run '^$' -bench 'BuildRealContent|Rebuild_OneBodyEdit' -benchtime 10x -count 1 | tee -a "$out" >&2
+go test ./internal/build -run '^$' -bench 'Build_RealContent|Rebuild_OneBodyEdit' -benchtime 10x -count 1 | tee -a "$out" >&2
 
 echo "== save-to-reload latency" >&2
 pattern='SaveToReload/real-site'
@@ -24,7 +24,7 @@ field() { # field BENCH-REGEX UNIT -> value before UNIT on the matching line
 }
 ms() { awk -v ns="$1" 'BEGIN { printf "%.1f", ns / 1e6 }'; }
 
-full=$(field 'BuildRealContent' 'ns/op')
+full=$(field 'Build_RealContent' 'ns/op')
 scratch=$(field 'Rebuild_OneBodyEdit/from-scratch' 'ns/op')
 incr=$(field 'Rebuild_OneBodyEdit/incremental' 'ns/op')
 ratio=$(awk -v a="$scratch" -v b="$incr" 'BEGIN { printf "%.0f", a / b }')
