@@ -5,22 +5,9 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/statusgen/statusgen/internal/sitetest"
 )
-
-// deniedFS is a file system on which some names cannot be opened, as with
-// files a user has no permission to read. Tests that chmod files cannot
-// check that when they run as root, as CI does.
-type deniedFS struct {
-	fs.FS
-	denied map[string]bool
-}
-
-func (d deniedFS) Open(name string) (fs.File, error) {
-	if d.denied[name] {
-		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrPermission}
-	}
-	return d.FS.Open(name)
-}
 
 // symlink is a MapFS entry for a symbolic link to target.
 func symlink(target string) *fstest.MapFile {
@@ -55,7 +42,7 @@ func TestLoad_UnreadableFiles(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			fsys := deniedFS{site(map[string]string{"content/status/410.md": page410}), map[string]bool{tc.denied: true}}
+			fsys := sitetest.Denied(site(map[string]string{"content/status/410.md": page410}), tc.denied)
 			if got := diagStrings(t, fsys); got != tc.want {
 				t.Errorf("diagnostics:\n got: %s\nwant: %s", got, tc.want)
 			}
@@ -66,7 +53,7 @@ func TestLoad_UnreadableFiles(t *testing.T) {
 func TestLoad_UnreadablePageIsStillARelatedTarget(t *testing.T) {
 	files := with200("related: [404]", "related: [404, 410]")
 	files["content/status/410.md"] = page410
-	fsys := deniedFS{site(files), map[string]bool{"content/status/410.md": true}}
+	fsys := sitetest.Denied(site(files), "content/status/410.md")
 	want := `content/status/410.md: error: cannot read file: open: permission denied`
 	if got := diagStrings(t, fsys); got != want {
 		t.Errorf("diagnostics:\n got: %s\nwant: %s", got, want)

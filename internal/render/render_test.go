@@ -9,6 +9,7 @@ import (
 	"testing/fstest"
 
 	"github.com/statusgen/statusgen/internal/diag"
+	"github.com/statusgen/statusgen/internal/sitetest"
 )
 
 // templates returns the real templates/ directory as a MapFS.
@@ -32,20 +33,6 @@ func templates(t *testing.T) fstest.MapFS {
 		t.Fatal(err)
 	}
 	return m
-}
-
-// deniedFS is a file system on which some names cannot be opened, as with
-// files a user may not read; chmod does not stop root, which CI runs as.
-type deniedFS struct {
-	fs.FS
-	denied map[string]bool
-}
-
-func (d deniedFS) Open(name string) (fs.File, error) {
-	if d.denied[name] {
-		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrPermission}
-	}
-	return d.FS.Open(name)
 }
 
 func loadDiags(fsys fs.FS) string {
@@ -72,7 +59,7 @@ func TestLoad_UnreadableIsNotMissing(t *testing.T) {
 		{"templates/assets", `templates/assets: error: cannot read directory: open: permission denied`},
 	}
 	for _, tc := range tests {
-		fsys := deniedFS{templates(t), map[string]bool{tc.denied: true}}
+		fsys := sitetest.Denied(templates(t), tc.denied)
 		if got := loadDiags(fsys); got != tc.want {
 			t.Errorf("%s unreadable:\n got: %s\nwant: %s", tc.denied, got, tc.want)
 		}

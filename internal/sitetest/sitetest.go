@@ -89,3 +89,26 @@ func CopyDir(t testing.TB, src, dst string) {
 		t.Fatal(err)
 	}
 }
+
+// Denied wraps fsys so that opening any of names fails with
+// fs.ErrPermission, as for files a user may not read: chmod cannot show
+// that to tests running as root, as CI does.
+func Denied(fsys fs.FS, names ...string) fs.FS {
+	d := deniedFS{FS: fsys, denied: map[string]bool{}}
+	for _, n := range names {
+		d.denied[n] = true
+	}
+	return d
+}
+
+type deniedFS struct {
+	fs.FS
+	denied map[string]bool
+}
+
+func (d deniedFS) Open(name string) (fs.File, error) {
+	if d.denied[name] {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrPermission}
+	}
+	return d.FS.Open(name)
+}
