@@ -1,6 +1,10 @@
 package netlify
 
-import "testing"
+import (
+	"os"
+	"strings"
+	"testing"
+)
 
 func TestMatch(t *testing.T) {
 	r := Rules{Redirects: []Redirect{
@@ -70,5 +74,29 @@ func TestParseTOMLAndHeaders(t *testing.T) {
 	}
 	if h := r.HeadersFor("/status/404/"); h["Cache-Control"] != "" {
 		t.Errorf("asset header applied to a page: %v", h)
+	}
+}
+
+// TestRepositoryNetlifyTOML checks the rules the site is published with.
+func TestRepositoryNetlifyTOML(t *testing.T) {
+	b, err := os.ReadFile("../../netlify.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := ParseTOML(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cc := r.HeadersFor("/assets/style.0123456789.css")["Cache-Control"]; !strings.Contains(cc, "immutable") {
+		t.Errorf("assets are not cached immutably: %q", cc)
+	}
+	csp := r.HeadersFor("/status/404/")["Content-Security-Policy"]
+	for _, want := range []string{"default-src 'none'", "script-src 'self'", "style-src 'self'"} {
+		if !strings.Contains(csp, want) {
+			t.Errorf("CSP lacks %s: %q", want, csp)
+		}
+	}
+	if strings.Contains(csp, "unsafe-inline") {
+		t.Errorf("CSP allows inline code: %q", csp)
 	}
 }
