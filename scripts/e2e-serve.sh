@@ -14,7 +14,7 @@ mkdir "$work/site"
 cp -r content templates netlify.toml "$work/site/"
 "$bin" serve -src "$work/site" -addr 127.0.0.1:0 >"$work/serve.log" 2>&1 &
 pid=$!
-trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$work"' EXIT
+trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; rm -rf "$work"' EXIT
 url=""
 for _ in $(seq 100); do
   url=$(sed -n 's|^serving .* on \(http://[^/]*\)/ .*|\1|p' "$work/serve.log")
