@@ -146,15 +146,7 @@ func runCorpusCase(t *testing.T, dir string) {
 	if stdout != "" {
 		t.Errorf("stdout = %q, want nothing", stdout)
 	}
-	after := snapshot(t, out)
-	if len(after) != len(before) {
-		t.Errorf("the previous output changed: %d files before, %d after", len(before), len(after))
-	}
-	for p, v := range before {
-		if after[p] != v {
-			t.Errorf("the previous output changed: %s", p)
-		}
-	}
+	assertUnchanged(t, before, out)
 	if left, _ := filepath.Glob(filepath.Join(root, ".public*")); len(left) > 0 {
 		t.Errorf("temporary output left behind: %v", left)
 	}

@@ -37,6 +37,21 @@ func snapshot(t *testing.T, dir string) map[string]string {
 	return m
 }
 
+// assertUnchanged reports every way the tree at dir differs from before, a
+// snapshot of it taken earlier.
+func assertUnchanged(t *testing.T, before map[string]string, dir string) {
+	t.Helper()
+	after := snapshot(t, dir)
+	if len(after) != len(before) {
+		t.Errorf("the previous output changed: %d files before, %d after", len(before), len(after))
+	}
+	for p, v := range before {
+		if after[p] != v {
+			t.Errorf("the previous output changed: %s", p)
+		}
+	}
+}
+
 func TestBuild_WritesSiteAndPrintsOneLine(t *testing.T) {
 	src := sitetest.Fixture(t)
 	out := filepath.Join(t.TempDir(), "public")
@@ -93,15 +108,7 @@ func TestBuild_FailedBuildKeepsPreviousOutput(t *testing.T) {
 	if stdout != "" {
 		t.Errorf("stdout: %q", stdout)
 	}
-	after := snapshot(t, out)
-	if len(after) != len(before) {
-		t.Fatalf("file count changed: %d -> %d", len(before), len(after))
-	}
-	for p, v := range before {
-		if after[p] != v {
-			t.Errorf("%s changed", p)
-		}
-	}
+	assertUnchanged(t, before, out)
 }
 
 func TestBuild_RefusesToReplaceSources(t *testing.T) {

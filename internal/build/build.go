@@ -8,6 +8,7 @@ package build
 import (
 	"fmt"
 	"io/fs"
+	"strings"
 	"time"
 
 	"github.com/statusgen/statusgen/internal/content"
@@ -80,7 +81,7 @@ func (b *Builder) Build(fsys fs.FS, opts Options) (*Result, diag.List) {
 		if err := content.CheckBaseURL(opts.BaseURL); err != nil {
 			errs.Errorf(diag.Pos{Path: "-base-url"}, "%v", err)
 		}
-		c.Config.BaseURL = trimSlash(opts.BaseURL)
+		c.Config.BaseURL = strings.TrimRight(opts.BaseURL, "/")
 	}
 	r, terrs := b.loadRenderer(fsys)
 	errs.Append(terrs)
@@ -110,13 +111,6 @@ func (b *Builder) Build(fsys fs.FS, opts Options) (*Result, diag.List) {
 // Summary is the one line `build` prints.
 func (r *Result) Summary() string {
 	return fmt.Sprintf("built %d pages in %s", r.Pages, r.Duration.Round(time.Millisecond))
-}
-
-func trimSlash(s string) string {
-	for len(s) > 0 && s[len(s)-1] == '/' {
-		s = s[:len(s)-1]
-	}
-	return s
 }
 
 // loadRenderer loads templates and assets, or, for an incremental builder,

@@ -92,7 +92,6 @@ func renderMarkdown(s *Site, md Markdown) diag.List {
 		st := st
 		jobs = append(jobs, renderJob{st.Status.Body.Source, bodyPos(st.Path, st.Status.Body), &st.links, func(d *markdown.Document) {
 			st.Body = template.HTML(d.HTML)
-			st.Headings = headings(d)
 			st.Doc = d
 		}})
 		st.FAQ = make([]FAQ, len(st.Status.FAQ))
@@ -102,7 +101,6 @@ func renderMarkdown(s *Site, md Markdown) diag.List {
 		cp := cp
 		jobs = append(jobs, renderJob{cp.Concept.Body.Source, bodyPos(cp.Path, cp.Concept.Body), &cp.links, func(d *markdown.Document) {
 			cp.Body = template.HTML(d.HTML)
-			cp.Headings = headings(d)
 			cp.Doc = d
 		}})
 		cp.FAQ = make([]FAQ, len(cp.Concept.FAQ))
@@ -163,12 +161,4 @@ func faqJobs(path string, in []content.FAQ, out []FAQ, links *[]sourceLink) []re
 
 func bodyPos(path string, b content.Body) func(line, col int) diag.Pos {
 	return func(line, col int) diag.Pos { return b.Pos(path, line, col) }
-}
-
-func headings(d *markdown.Document) []Heading {
-	out := make([]Heading, len(d.Headings))
-	for i, h := range d.Headings {
-		out[i] = Heading{Level: h.Level, ID: h.ID, Text: h.Text}
-	}
-	return out
 }

@@ -2,6 +2,8 @@ package site
 
 import (
 	"strconv"
+
+	"github.com/statusgen/statusgen/internal/markdown"
 )
 
 // pages lists every page of s in a fixed order.
@@ -42,7 +44,7 @@ func pages(s *Site) []*Page {
 			Kind: KindStatus, URL: st.URL, Title: st.Name(), Description: st.Summary,
 			Crumbs: []Crumb{home, codes, {st.Class.Name, st.Class.URL}, {st.Name(), st.URL}},
 			Source: st.Path, EditURL: edit(st.Path), Status: st,
-			Anchors: anchors(KindStatus, st.Headings),
+			Anchors: anchors(KindStatus, st.Headings()),
 		}
 		deps := append(statusURLs(st.Related), conceptURLs(st.Concepts)...)
 		for _, n := range []*Status{st.Prev, st.Next} {
@@ -58,7 +60,7 @@ func pages(s *Site) []*Page {
 			Kind: KindConcept, URL: cp.URL, Title: cp.Title, Description: cp.Summary,
 			Crumbs: []Crumb{home, concepts, {cp.Title, cp.URL}},
 			Source: cp.Path, EditURL: edit(cp.Path), Concept: cp,
-			Anchors: anchors(KindConcept, cp.Headings),
+			Anchors: anchors(KindConcept, cp.Headings()),
 			Deps:    append(statusURLs(cp.Statuses), conceptURLs(cp.Related)...),
 		})
 	}
@@ -75,7 +77,7 @@ func pages(s *Site) []*Page {
 	return out
 }
 
-func anchors(kind string, hs []Heading) map[string]bool {
+func anchors(kind string, hs []markdown.Heading) map[string]bool {
 	m := map[string]bool{}
 	for _, id := range templateIDs[kind] {
 		m[id] = true

@@ -128,12 +128,15 @@ type Status struct {
 	Concepts []*Concept
 	Prev     *Status
 	Next     *Status
-	Headings []Heading
 	// Doc is the rendered body with its headings, links and fences, at
-	// body-relative positions, for checks that look inside it.
+	// body-relative positions, for the table of contents and for checks
+	// that look inside it.
 	Doc   *markdown.Document
 	links []sourceLink
 }
+
+// Headings returns the section headings of the body.
+func (s *Status) Headings() []markdown.Heading { return s.Doc.Headings }
 
 // Name is the code and its title, e.g. "429 Too Many Requests".
 func (s *Status) Name() string { return strconv.Itoa(s.Code) + " " + s.Title }
@@ -146,10 +149,12 @@ type Concept struct {
 	FAQ      []FAQ
 	Related  []*Concept
 	Statuses []*Status // codes whose pages list this concept
-	Headings []Heading
 	Doc      *markdown.Document
 	links    []sourceLink
 }
+
+// Headings returns the section headings of the body.
+func (c *Concept) Headings() []markdown.Heading { return c.Doc.Headings }
 
 // FAQ is a question with its answer rendered from Markdown.
 type FAQ struct {
@@ -157,13 +162,6 @@ type FAQ struct {
 	A template.HTML
 	// Text is the answer as plain text, for FAQPage structured data.
 	Text string
-}
-
-// Heading is a section heading of a page body, for a table of contents.
-type Heading struct {
-	Level int
-	ID    string
-	Text  string
 }
 
 // StatusURL returns the URL of a code's page.
