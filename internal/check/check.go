@@ -27,24 +27,28 @@ const (
 	MinRelated = 3
 )
 
-// Sections are the `##` sections every status page has, in this order; the
-// last is "How to fix it" for errors and "Best practices" otherwise.
-var Sections = []string{"What it means", "When servers send it", "Headers that matter", "Compared with similar codes", "Handling it"}
+// Sections are the `##` sections every status page has, in this order. The
+// third is the reader's next step while the causes are still in mind: "How
+// to fix it" for errors (4xx, 5xx), "Best practices" for the other classes.
+var Sections = []string{"What it means", "When servers send it", "", "Headers that matter", "Compared with similar codes", "Handling it"}
 
 // fixSections are the `###` halves of "How to fix it".
 var fixSections = []string{"As the client", "As the server owner"}
 
-// lastSection returns the closing section a code's page needs.
-func lastSection(code int) string {
+// stepSection returns the third section a code's page needs.
+func stepSection(code int) string {
 	if code >= 400 {
 		return "How to fix it"
 	}
 	return "Best practices"
 }
 
-// RequiredSections returns every `##` section a page for code must have.
+// RequiredSections returns every `##` section a page for code must have, in
+// order.
 func RequiredSections(code int) []string {
-	return append(append([]string(nil), Sections...), lastSection(code))
+	out := append([]string(nil), Sections...)
+	out[2] = stepSection(code)
+	return out
 }
 
 // Run applies the editorial rules to a successful build.
@@ -60,6 +64,8 @@ func Run(res *build.Result, table *facts.Table) diag.List {
 	for _, st := range res.Site.Statuses {
 		checkHeadings(st.Path, st.Status.Body, st.Doc, &errs)
 		checkStructure(st, &errs)
+		checkVisitor(st.Status, &errs)
+		checkLength(st.Path, st.Status.Body, st.Doc, MinWords(st.Status), &errs)
 		checkFacts(st, table, &errs)
 		for i, r := range st.Status.Related {
 			if back, ok := related[r]; ok && !back[st.Code] {
@@ -70,6 +76,7 @@ func Run(res *build.Result, table *facts.Table) diag.List {
 	}
 	for _, cp := range res.Site.Concepts {
 		checkHeadings(cp.Path, cp.Concept.Body, cp.Doc, &errs)
+		checkLength(cp.Path, cp.Concept.Body, cp.Doc, MinConceptWords, &errs)
 	}
 	checkOutputLinks(res, &errs)
 	errs.Sort()

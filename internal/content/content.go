@@ -16,6 +16,7 @@ const (
 	ConfigFile  = "content/site.yaml"
 	maxFileSize = 1 << 20 // a page is a few KiB; anything near this is a mistake
 	maxSummary  = 160
+	maxVisitor  = 600
 	minCode     = 100
 	maxCode     = 599
 )
@@ -105,13 +106,20 @@ func (b Body) Pos(path string, line, col int) diag.Pos {
 
 // Status is one status code page, content/status/NNN.md.
 type Status struct {
-	Path       string // slash-separated, relative to the site root
-	Code       int
-	Title      string
-	Summary    string
+	Path    string // slash-separated, relative to the site root
+	Code    int
+	Title   string
+	Summary string
+	// Visitor is two to four plain sentences for someone who met the code
+	// on a website and is not a developer; empty for codes people do not
+	// see in a browser.
+	Visitor    string
 	Spec       Spec
 	Registered bool
 	Source     string // who uses an unofficial code, e.g. "nginx"
+	// Deprecated marks a code the specs retired or never used (102, 305,
+	// 306): its page is shorter and says what to use instead.
+	Deprecated bool
 	Keywords   []string
 	Related    []int
 	Concepts   []string
@@ -123,6 +131,7 @@ type Status struct {
 	Keys        map[string]diag.Pos // every top-level key, by name
 	CodePos     diag.Pos
 	TitlePos    diag.Pos
+	VisitorPos  diag.Pos
 	RelatedPos  []diag.Pos // one per Related entry
 	ConceptsPos []diag.Pos // one per Concepts entry
 }

@@ -10,7 +10,7 @@ import (
 )
 
 var (
-	statusKeys  = []string{"code", "title", "summary", "spec", "registered", "source", "keywords", "related", "concepts", "faq"}
+	statusKeys  = []string{"code", "title", "summary", "visitor", "spec", "registered", "source", "deprecated", "keywords", "related", "concepts", "faq"}
 	conceptKeys = []string{"title", "summary", "keywords", "concepts", "faq"}
 	configKeys  = []string{"title", "description", "baseURL", "repository", "branch", "language"}
 	slugRE      = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
@@ -34,6 +34,8 @@ func decodeStatus(doc *document, fileCode int, errs *diag.List) *Status {
 	var sumPos diag.Pos
 	s.Summary, sumPos = m.str("summary", true)
 	checkSummary(s.Summary, sumPos, errs)
+	s.Visitor, s.VisitorPos = m.str("visitor", false)
+	checkPlain("visitor", s.Visitor, s.VisitorPos, maxVisitor, errs)
 	if spec := m.sub("spec", true, []string{"name", "url"}); spec != nil {
 		s.Spec.Name, _ = spec.str("name", true)
 		var urlPos diag.Pos
@@ -51,6 +53,7 @@ func decodeStatus(doc *document, fileCode int, errs *diag.List) *Status {
 	if s.Registered && s.Source != "" {
 		errs.Errorf(srcPos, "source: only unofficial codes (registered: false) name a source")
 	}
+	s.Deprecated, _ = m.boolean("deprecated", false)
 	s.Keywords, _ = m.strList("keywords", false, true)
 	s.Related, s.RelatedPos = m.intList("related", false)
 	s.Concepts, s.ConceptsPos = m.strList("concepts", false, false)
@@ -104,6 +107,24 @@ func checkSummary(s string, pos diag.Pos, errs *diag.List) {
 	}
 	if strings.ContainsAny(s, "\n") {
 		errs.Errorf(pos, "summary: must be one paragraph of plain text")
+	}
+}
+
+// checkPlain checks a plain-text paragraph such as visitor: one paragraph,
+// no Markdown or HTML markup, which would show as literal characters, and
+// short.
+func checkPlain(key, s string, pos diag.Pos, max int, errs *diag.List) {
+	if s == "" {
+		return
+	}
+	if n := len([]rune(s)); n > max {
+		errs.Errorf(pos, "%s: %d characters, more than %d; keep it to a few plain sentences", key, n, max)
+	}
+	if strings.Contains(s, "\n") {
+		errs.Errorf(pos, "%s: must be one paragraph of plain text (write it with >- and no blank lines)", key)
+	}
+	if i := strings.IndexAny(s, "`*[]<>"); i >= 0 {
+		errs.Errorf(pos, "%s: plain text only, without Markdown or HTML (found %q)", key, s[i:i+1])
 	}
 }
 

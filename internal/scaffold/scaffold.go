@@ -95,6 +95,12 @@ code: {{.Code}}
 title: {{q .Title}}
 summary: >-
   {{.Mark}}: the TL;DR, one or two plain sentences, at most 160 characters.
+{{- if .Error}}
+# For the people who meet this code on a website and are not developers;
+# required for the codes browsers show most, optional for the rest.
+visitor: >-
+  {{.Mark}}: two to four plain sentences on what happened and what to do.
+{{- end}}
 spec:
   name: {{q .Spec.SpecName}}
   url: {{q .Spec.SpecURL}}
@@ -129,6 +135,19 @@ Content-Type: application/json
 
 {{.Mark}}: the concrete situations, per method where that matters.
 
+{{if .Error}}## How to fix it
+
+### As the client
+
+- {{.Mark}}: what to check in your request.
+
+### As the server owner
+
+- {{.Mark}}: logs, configuration and framework defaults that produce {{.Code}}.
+{{else}}## Best practices
+
+- {{.Mark}}: the rules that keep APIs, caches and search engines right.
+{{end}}
 ## Headers that matter
 
 | Header | Direction | What it does |
@@ -170,19 +189,4 @@ func main() {
 	fmt.Println(res.StatusCode)
 }
 ` + "```" + `
-{{if .Error}}
-## How to fix it
-
-### As the client
-
-- {{.Mark}}: what to check in your request.
-
-### As the server owner
-
-- {{.Mark}}: logs, configuration and framework defaults that produce {{.Code}}.
-{{else}}
-## Best practices
-
-- {{.Mark}}: the rules that keep APIs, caches and search engines right.
-{{end -}}
 `))

@@ -37,7 +37,7 @@ func setKeys(s *Site) {
 func card(p *Page) string {
 	c := p.URL + "\x00" + p.Title + "\x00" + p.Description
 	if p.Status != nil {
-		c += fmt.Sprintf("\x00%t\x00%s", p.Status.Registered, p.Status.Source)
+		c += fmt.Sprintf("\x00%t\x00%s\x00%t", p.Status.Registered, p.Status.Source, p.Status.Deprecated)
 	}
 	return c
 }

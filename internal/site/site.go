@@ -30,7 +30,7 @@ const (
 // IDs the page templates give their own sections. Markdown headings avoid
 // them, and links may point at them.
 var templateIDs = map[string][]string{
-	KindStatus:  {"main", "tldr", "related-codes", "related-concepts", "faq"},
+	KindStatus:  {"main", "tldr", "visitor", "visitor-title", "related-codes", "related-concepts", "faq"},
 	KindConcept: {"main", "tldr", "status-codes", "related-concepts", "faq"},
 }
 

@@ -121,7 +121,16 @@
     });
   }
 
+  // The table of contents is collapsed in the markup, so that on a phone it
+  // does not fill the first screen; beside the text, on wide screens, it
+  // starts open.
+  function openToc() {
+    if (!window.matchMedia || !window.matchMedia("(min-width: 64rem)").matches) return;
+    document.querySelectorAll("details[data-toc]").forEach(function (d) { d.open = true; });
+  }
+
   function init() {
+    openToc();
     document.querySelectorAll(".prose table, .qa table").forEach(wrapTable);
     if (scrollers.length) {
       updateScrollers();
