@@ -1,19 +1,22 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 
 	"github.com/statusgen/statusgen/internal/build"
 	"github.com/statusgen/statusgen/internal/check"
 	"github.com/statusgen/statusgen/internal/diag"
+	"github.com/statusgen/statusgen/internal/examples"
 	"github.com/statusgen/statusgen/internal/facts"
 )
 
-func (e environ) check(args []string) error {
+func (e environ) check(ctx context.Context, args []string) error {
 	fs := e.flags("check")
 	src := fs.String("src", ".", "site source `dir`ectory")
 	strict := fs.Bool("strict", false, "treat warnings as errors")
@@ -28,6 +31,11 @@ func (e environ) check(args []string) error {
 	res, errs := build.New().Build(os.DirFS(*src), build.Options{})
 	if res != nil {
 		errs.Append(check.Run(res, table))
+		exerrs, err := e.checkExamples(ctx, res)
+		if err != nil {
+			return err
+		}
+		errs.Append(exerrs)
 	}
 	if *strict {
 		for i := range errs {
@@ -54,6 +62,18 @@ func (e environ) check(args []string) error {
 	}
 	fmt.Fprintf(e.stdout, "checked %d pages: %s\n", res.Pages, plural(len(errs), "warning"))
 	return nil
+}
+
+// checkExamples runs the example tests CI runs: every Go example vets,
+// every JSON example parses. Without a Go toolchain only JSON is checked,
+// and the output says so.
+func (e environ) checkExamples(ctx context.Context, res *build.Result) (diag.List, error) {
+	goCmd, err := exec.LookPath("go")
+	if err != nil {
+		fmt.Fprintln(e.stderr, "check: no go command found, so Go examples were not vetted (CI vets them)")
+		goCmd = ""
+	}
+	return examples.Check(ctx, res.Content, goCmd)
 }
 
 // annotate prints GitHub Actions workflow commands, which show each problem

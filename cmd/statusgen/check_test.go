@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -148,6 +150,34 @@ func TestNew_WritesSkeletonThatFailsCheckUntilFilledIn(t *testing.T) {
 	for _, bad := range []string{"99", "600", "4o4", "-1"} {
 		if _, _, err := runCmd("new", "-src", src, bad); !errors.Is(err, errUsage) {
 			t.Errorf("new %s: err = %v", bad, err)
+		}
+	}
+}
+
+func TestCheck_RunsTheExampleTests(t *testing.T) {
+	if _, err := exec.LookPath("go"); err != nil {
+		t.Skip("needs the go command to vet examples")
+	}
+	src := sitetest.Real(t)
+	p := filepath.Join(src, "content/status/404.md")
+	b, _ := os.ReadFile(p)
+	lines := strings.Count(string(b), "\n")
+	planted := "\n## Planted\n\n```go\npackage main\n\nimport \"fmt\"\n\nfunc main() {\n\tfmt.Printf(\"%d\\n\", \"not a number\")\n}\n```\n\nAnd a body:\n\n```json\n{\"status\": 404,}\n```\n"
+	if err := os.WriteFile(p, append(b, planted...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, stderr, err := runCmd("check", "-strict", "-src", src)
+	if !errors.Is(err, errFailed) {
+		t.Fatalf("check passed a page with a vet error and broken JSON:\n%s", stderr)
+	}
+	goLine := lines + 10 // the Printf line, its argument at column 14
+	jsonLine := lines + 17
+	for _, want := range []string{
+		fmt.Sprintf("content/status/404.md:%d:14: error: go example: fmt.Printf format %%d has arg \"not a number\" of wrong type string", goLine),
+		fmt.Sprintf("content/status/404.md:%d:16: error: json example: invalid character '}' looking for beginning of object key string", jsonLine),
+	} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr lacks\n%s\ngot:\n%s", want, stderr)
 		}
 	}
 }

@@ -77,7 +77,7 @@ func (env environ) dispatch(ctx context.Context, args []string) error {
 	case "serve":
 		return env.serve(ctx, rest)
 	case "check":
-		return env.check(rest)
+		return env.check(ctx, rest)
 	case "new":
 		return env.newPage(rest)
 	case "help", "-h", "-help", "--help":
