@@ -65,6 +65,7 @@ func Run(res *build.Result, table *facts.Table) diag.List {
 		checkHeadings(st.Path, st.Status.Body, st.Doc, &errs)
 		checkStructure(st, &errs)
 		checkVisitor(st.Status, &errs)
+		checkContentLength(st.Path, st.Status.Body, st.Doc, &errs)
 		checkLength(st.Path, st.Status.Body, st.Doc, MinWords(st.Status), &errs)
 		checkFacts(st, table, &errs)
 		for i, r := range st.Status.Related {
@@ -77,6 +78,7 @@ func Run(res *build.Result, table *facts.Table) diag.List {
 	for _, cp := range res.Site.Concepts {
 		checkHeadings(cp.Path, cp.Concept.Body, cp.Doc, &errs)
 		checkLength(cp.Path, cp.Concept.Body, cp.Doc, MinConceptWords, &errs)
+		checkContentLength(cp.Path, cp.Concept.Body, cp.Doc, &errs)
 	}
 	checkOutputLinks(res, &errs)
 	errs.Sort()
