@@ -4,7 +4,8 @@
 // docs/writing-pages.md promises readers that every example compiles or
 // parses: every ```go fence is a complete standard-library program that
 // passes `go vet`, and every ```json fence is valid JSON, unless its info
-// string carries the word "fragment". Check enforces that promise and reports
+// string carries the word "fragment"; ```xml fences must be well-formed XML
+// too. Check enforces that promise and reports
 // each failure at the line of the content file it comes from.
 package examples
 
@@ -13,8 +14,10 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"encoding/xml"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path"
@@ -83,6 +86,8 @@ func Check(ctx context.Context, c *content.Content, goCmd string) (diag.List, er
 			switch f.Lang {
 			case "json":
 				checkJSON(pg, f, &errs)
+			case "xml":
+				checkXML(pg, f, &errs)
 			case "go":
 				if goCmd == "" {
 					continue
@@ -123,6 +128,28 @@ func checkJSON(pg page, f markdown.Fence, errs *diag.List) {
 		pos = pg.body.Pos(pg.path, f.Line+line, col)
 	}
 	errs.Errorf(pos, "json example: %v", err)
+}
+
+// checkXML reports an xml fence that is not well-formed XML, at the line
+// of the error.
+func checkXML(pg page, f markdown.Fence, errs *diag.List) {
+	d := xml.NewDecoder(bytes.NewReader(f.Code))
+	d.Strict = true
+	for {
+		_, err := d.Token()
+		if err == io.EOF {
+			return
+		}
+		if err != nil {
+			line := 0
+			var se *xml.SyntaxError
+			if errors.As(err, &se) {
+				line = se.Line
+			}
+			errs.Errorf(pg.body.Pos(pg.path, f.Line+line, 1), "xml example: %v", err)
+			return
+		}
+	}
 }
 
 // lineCol returns the 1-based line and column of the byte before offset in

@@ -154,6 +154,15 @@ func TestCheck(t *testing.T) {
 			want:   []want{{statusPath, ` "retry": [30`, 14, "json example: unexpected end of JSON input"}},
 		},
 		{
+			name:   "well-formed XML passes",
+			status: "```xml\n<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<D:multistatus xmlns:D=\"DAV:\"><D:response/></D:multistatus>\n```\n",
+		},
+		{
+			name:   "mismatched XML tags",
+			status: "```xml\n<D:multistatus xmlns:D=\"DAV:\">\n  <D:response>\n</D:multistatus>\n```\n",
+			want:   []want{{statusPath, "</D:multistatus>\n```", 1, "xml example: XML syntax error on line 3: element <response> closed by </multistatus>"}},
+		},
+		{
 			name:   "json fragment is skipped",
 			status: "```json fragment\n\"retry\": 30,\n```\n\n```http\nHTTP/1.1 200 OK\n```\n",
 		},
