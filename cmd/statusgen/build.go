@@ -1,12 +1,12 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"github.com/statusgen/statusgen/internal/build"
 	"github.com/statusgen/statusgen/internal/diag"
@@ -19,10 +19,13 @@ func (e environ) flags(name string) *flag.FlagSet {
 	return fs
 }
 
-func (e environ) build(args []string) error {
+// defaultOut is the one output directory a source tree may hold.
+const defaultOut = "public"
+
+func (e environ) build(ctx context.Context, args []string) error {
 	fs := e.flags("build")
 	src := fs.String("src", ".", "site source `dir`ectory, holding content/ and templates/")
-	out := fs.String("out", "public", "output `dir`ectory, replaced as a whole on success")
+	out := fs.String("out", defaultOut, "output `dir`ectory, replaced as a whole on success")
 	baseURL := fs.String("base-url", "", "override site.yaml's baseURL (default $DEPLOY_PRIME_URL on Netlify previews)")
 	verbose := fs.Bool("v", false, "list every file written, and print warnings")
 	if err := parseFlags(fs, args); err != nil {
@@ -31,10 +34,19 @@ func (e environ) build(args []string) error {
 	if *baseURL == "" {
 		*baseURL = e.previewURL()
 	}
-	if err := checkOutDir(*src, *out); err != nil {
-		return err
+	// -out is relative to the working directory, like every path flag;
+	// the default is the public/ of the source tree.
+	if !flagSet(fs, "out") {
+		*out = filepath.Join(*src, defaultOut)
 	}
-	res, errs := build.New().Build(os.DirFS(*src), build.Options{BaseURL: *baseURL})
+	if err := output.CheckTarget(*out, *src, defaultOut); err != nil {
+		fmt.Fprintln(e.stderr, "statusgen build:", err)
+		return errFailed
+	}
+	res, errs := build.New().Build(ctx, os.DirFS(*src), build.Options{BaseURL: *baseURL})
+	if ctx.Err() != nil {
+		return e.interrupted("build", "the previous output is unchanged")
+	}
 	if res == nil {
 		e.report(errs, "build failed; the previous output is unchanged")
 		return errFailed
@@ -44,8 +56,12 @@ func (e environ) build(args []string) error {
 			fmt.Fprintln(e.stderr, w)
 		}
 	}
-	if err := output.WriteDir(*out, res.Files); err != nil {
-		return fmt.Errorf("write %s: %w", *out, err)
+	if err := output.WriteDir(ctx, *out, res.Files); err != nil {
+		if ctx.Err() != nil {
+			return e.interrupted("build", "the previous output is unchanged")
+		}
+		fmt.Fprintln(e.stderr, "statusgen build:", err)
+		return errFailed
 	}
 	if *verbose {
 		for _, n := range res.Files.Names() {
@@ -56,6 +72,19 @@ func (e environ) build(args []string) error {
 	return nil
 }
 
+// interrupted reports a command stopped by a signal, in one line.
+func (e environ) interrupted(cmd, state string) error {
+	fmt.Fprintf(e.stderr, "statusgen %s: interrupted; %s\n", cmd, state)
+	return errInterrupted
+}
+
+// flagSet reports whether the flag name was given on the command line.
+func flagSet(fs *flag.FlagSet, name string) bool {
+	set := false
+	fs.Visit(func(f *flag.Flag) { set = set || f.Name == name })
+	return set
+}
+
 // previewURL is the deploy preview's address on Netlify, which sets
 // DEPLOY_PRIME_URL for every deploy. Production keeps site.yaml's baseURL,
 // the canonical address search engines should see.
@@ -64,25 +93,6 @@ func (e environ) previewURL() string {
 		return ""
 	}
 	return e.getenv("DEPLOY_PRIME_URL")
-}
-
-// checkOutDir refuses output directories that replacing would destroy the
-// sources with, such as -out . or the repository root.
-func checkOutDir(src, out string) error {
-	as, err1 := filepath.Abs(src)
-	ao, err2 := filepath.Abs(out)
-	if err := errors.Join(err1, err2); err != nil {
-		return err
-	}
-	if ao == as || strings.HasPrefix(as+string(filepath.Separator), ao+string(filepath.Separator)) {
-		return fmt.Errorf("-out %s would replace the sources in %s; choose a directory of its own, like public", out, src)
-	}
-	for _, marker := range []string{"go.mod", ".git", "content"} {
-		if _, err := os.Stat(filepath.Join(ao, marker)); err == nil {
-			return fmt.Errorf("-out %s holds %s, so it is not a build output directory; refusing to replace it", out, marker)
-		}
-	}
-	return nil
 }
 
 // report prints diagnostics, one per line, then a count.

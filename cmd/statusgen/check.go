@@ -28,10 +28,16 @@ func (e environ) check(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	res, errs := build.New().Build(os.DirFS(*src), build.Options{})
+	res, errs := build.New().Build(ctx, os.DirFS(*src), build.Options{})
+	if ctx.Err() != nil {
+		return e.interrupted("check", "nothing was checked to the end")
+	}
 	if res != nil {
 		errs.Append(check.Run(res, table))
 		exerrs, err := e.checkExamples(ctx, res)
+		if ctx.Err() != nil {
+			return e.interrupted("check", "nothing was checked to the end")
+		}
 		if err != nil {
 			return err
 		}

@@ -27,6 +27,9 @@ var errFailed = errors.New("failed")
 // errUsage means the command line was wrong; the usage has been printed.
 var errUsage = errors.New("usage")
 
+// errInterrupted means a signal stopped the command, which has said so.
+var errInterrupted = errors.New("interrupted")
+
 // errHelp means -h was given: the usage has been printed and the command
 // must not run.
 var errHelp = errors.New("help")
@@ -44,10 +47,18 @@ Run "statusgen COMMAND -h" for a command's flags.
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	go func() {
+		// After the first signal, the default action again: a second
+		// Ctrl-C kills a command that is slow to stop.
+		<-ctx.Done()
+		stop()
+	}()
 	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stop()
 	switch {
 	case err == nil, errors.Is(err, errHelp):
+	case errors.Is(err, errInterrupted):
+		os.Exit(130) // as a shell reports a command stopped by Ctrl-C
 	case errors.Is(err, errUsage):
 		os.Exit(2)
 	case errors.Is(err, errFailed):
@@ -73,7 +84,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 func (env environ) dispatch(ctx context.Context, args []string) error {
 	switch cmd, rest := args[0], args[1:]; cmd {
 	case "build":
-		return env.build(rest)
+		return env.build(ctx, rest)
 	case "serve":
 		return env.serve(ctx, rest)
 	case "check":

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -113,15 +114,87 @@ func TestBuild_FailedBuildKeepsPreviousOutput(t *testing.T) {
 
 func TestBuild_RefusesToReplaceSources(t *testing.T) {
 	src := sitetest.Fixture(t)
-	for _, out := range []string{src, filepath.Dir(src)} {
-		_, _, err := runCmd("build", "-src", src, "-out", out)
-		if err == nil || !strings.Contains(err.Error(), "would replace the sources") {
-			t.Errorf("-out %s: err = %v", out, err)
+	other := t.TempDir()
+	if err := os.WriteFile(filepath.Join(other, "notes.txt"), []byte("mine"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		out  string
+		want string
+	}{
+		{src, "is the source directory"},
+		{filepath.Join(src, "."), "is the source directory"},
+		{filepath.Dir(src), "contains the source directory"},
+		{"/", "is the root of the file system"},
+		{filepath.Join(src, "content"), "is inside the source directory"},
+		{filepath.Join(src, "content", "status"), "is inside the source directory"},
+		{filepath.Join(src, "templates"), "is inside the source directory"},
+		{filepath.Join(src, "dist"), "is inside the source directory"},
+		{other, "not a statusgen output directory"},
+	}
+	for _, tc := range tests {
+		before := snapshotTree(t, src) + snapshotTree(t, other)
+		_, stderr, err := runCmd("build", "-src", src, "-out", tc.out)
+		if !errors.Is(err, errFailed) || !strings.Contains(stderr, tc.want) {
+			t.Errorf("-out %s: err = %v, stderr = %q, want %q", tc.out, err, stderr, tc.want)
+		}
+		if after := snapshotTree(t, src) + snapshotTree(t, other); after != before {
+			t.Errorf("-out %s: refused, but files changed", tc.out)
 		}
 	}
-	if _, err := os.Stat(filepath.Join(src, "content", "site.yaml")); err != nil {
-		t.Fatal("sources damaged")
+	// A symbolic link to the sources is the sources.
+	link := filepath.Join(t.TempDir(), "link")
+	if err := os.Symlink(filepath.Join(src, "content"), link); err != nil {
+		t.Fatal(err)
 	}
+	if _, stderr, err := runCmd("build", "-src", src, "-out", link); !errors.Is(err, errFailed) || !strings.Contains(stderr, "inside the source directory") {
+		t.Errorf("-out through a symbolic link: err = %v, %q", err, stderr)
+	}
+}
+
+func TestBuild_DefaultOutputAndItsReplacement(t *testing.T) {
+	src := sitetest.Fixture(t)
+	for i := 0; i < 2; i++ { // the second build replaces the first
+		if _, stderr, err := runCmd("build", "-src", src); err != nil {
+			t.Fatalf("build %d: %v\n%s", i, err, stderr)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(src, "public", ".statusgen-output")); err != nil {
+		t.Errorf("default output lacks its marker: %v", err)
+	}
+	// An existing public/ that statusgen did not write is refused.
+	pub := filepath.Join(src, "public")
+	if err := os.RemoveAll(pub); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(pub, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(pub, "draft.html"), []byte("keep me"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, stderr, err := runCmd("build", "-src", src); !errors.Is(err, errFailed) || !strings.Contains(stderr, "delete it yourself") {
+		t.Errorf("unmarked public/: err = %v, %q", err, stderr)
+	}
+	if b, _ := os.ReadFile(filepath.Join(pub, "draft.html")); string(b) != "keep me" {
+		t.Error("an unmarked public/ was replaced")
+	}
+}
+
+// snapshotTree describes every file under dir with its size, so a test can
+// tell that nothing changed.
+func snapshotTree(t *testing.T, dir string) string {
+	t.Helper()
+	var b strings.Builder
+	_ = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		fi, _ := d.Info()
+		fmt.Fprintf(&b, "%s %d\n", p, fi.Size())
+		return nil
+	})
+	return b.String()
 }
 
 func TestBuild_BaseURLFromNetlifyPreview(t *testing.T) {
@@ -139,7 +212,7 @@ func TestBuild_BaseURLFromNetlifyPreview(t *testing.T) {
 		out := filepath.Join(t.TempDir(), "public")
 		var o, e bytes.Buffer
 		env := environ{stdout: &o, stderr: &e, getenv: func(k string) string { return tc.env[k] }}
-		if err := env.build(append([]string{"-src", src, "-out", out}, tc.args...)); err != nil {
+		if err := env.build(context.Background(), append([]string{"-src", src, "-out", out}, tc.args...)); err != nil {
 			t.Fatalf("%v: %v\n%s", tc.env, err, e.String())
 		}
 		b, _ := os.ReadFile(filepath.Join(out, "status", "404", "index.html"))

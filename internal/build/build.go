@@ -6,6 +6,7 @@
 package build
 
 import (
+	"context"
 	"fmt"
 	"io/fs"
 	"strings"
@@ -73,10 +74,15 @@ func NewIncremental() *Builder {
 
 // Build builds the site whose sources are in fsys (content/ and templates/
 // at its root). On failure the result is nil and the diagnostics say why;
-// warnings may come with a successful result.
-func (b *Builder) Build(fsys fs.FS, opts Options) (*Result, diag.List) {
+// warnings may come with a successful result. If ctx is cancelled, Build
+// stops within moments and returns a nil result: the caller tells a
+// cancelled build from a failed one by ctx.Err().
+func (b *Builder) Build(ctx context.Context, fsys fs.FS, opts Options) (*Result, diag.List) {
 	start := time.Now()
 	c, errs := b.content.Load(fsys)
+	if ctx.Err() != nil {
+		return nil, nil
+	}
 	if opts.BaseURL != "" {
 		if err := content.CheckBaseURL(opts.BaseURL); err != nil {
 			errs.Errorf(diag.Pos{Path: "-base-url"}, "%v", err)
@@ -89,7 +95,10 @@ func (b *Builder) Build(fsys fs.FS, opts Options) (*Result, diag.List) {
 		errs.Sort()
 		return nil, errs
 	}
-	s, serrs := site.Build(c, b.md)
+	s, serrs, err := site.Build(ctx, c, b.md)
+	if err != nil {
+		return nil, nil
+	}
 	errs.Append(serrs)
 	if errs.HasErrors() {
 		errs.Sort()
@@ -97,7 +106,10 @@ func (b *Builder) Build(fsys fs.FS, opts Options) (*Result, diag.List) {
 	}
 	ropts := opts.Render
 	ropts.Cache = b.pages
-	files, stats, rerrs := r.Render(s, ropts)
+	files, stats, rerrs, err := r.Render(ctx, s, ropts)
+	if err != nil {
+		return nil, nil
+	}
 	errs.Append(rerrs)
 	errs.Sort()
 	if errs.HasErrors() {

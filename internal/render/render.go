@@ -6,6 +6,7 @@ package render
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -154,8 +155,9 @@ type Stats struct {
 	Reused   int // pages taken unchanged from the cache
 }
 
-// Render produces every file of s.
-func (r *Renderer) Render(s *site.Site, opts Options) (*output.Files, Stats, diag.List) {
+// Render produces every file of s. If ctx is cancelled it stops and returns
+// ctx's error.
+func (r *Renderer) Render(ctx context.Context, s *site.Site, opts Options) (*output.Files, Stats, diag.List, error) {
 	var errs diag.List
 	var stats Stats
 	files := output.NewFiles()
@@ -188,11 +190,19 @@ func (r *Renderer) Render(s *site.Site, opts Options) (*output.Files, Stats, dia
 			}
 		}()
 	}
+feed:
 	for _, i := range todo {
-		next <- i
+		select {
+		case next <- i:
+		case <-ctx.Done():
+			break feed
+		}
 	}
 	close(next)
 	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, stats, nil, err
+	}
 	var failed diag.List
 	for i, p := range s.Pages {
 		if errOut[i] != nil {
@@ -209,7 +219,7 @@ func (r *Renderer) Render(s *site.Site, opts Options) (*output.Files, Stats, dia
 	if !errs.HasErrors() {
 		opts.Cache.replace(s.Pages, keys, out)
 	}
-	return files, stats, errs
+	return files, stats, errs, nil
 }
 
 // globalKey covers everything every page depends on: templates, assets,

@@ -130,7 +130,7 @@ func (s *Server) Rebuild() {
 	s.buildMu.Lock()
 	defer s.buildMu.Unlock()
 	opts := build.Options{BaseURL: s.baseURL, Render: render.Options{Inject: injectScript}}
-	res, errs := s.builder.Build(s.fsys, opts)
+	res, errs := s.builder.Build(context.TODO(), s.fsys, opts)
 	prev := s.state.Load()
 	if res == nil {
 		next := *prev

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"context"
 	"html/template"
 	"runtime"
 	"sync"
@@ -17,8 +18,9 @@ type Markdown interface {
 }
 
 // Build resolves c into a Site, rendering every page's Markdown with md and
-// checking every link written in it. c must have loaded without errors.
-func Build(c *content.Content, md Markdown) (*Site, diag.List) {
+// checking every link written in it. c must have loaded without errors. If
+// ctx is cancelled, Build stops rendering and returns ctx's error.
+func Build(ctx context.Context, c *content.Content, md Markdown) (*Site, diag.List, error) {
 	s := &Site{Config: c.Config}
 	byCode := map[int]*Status{}
 	classes := map[int]*Class{}
@@ -68,12 +70,15 @@ func Build(c *content.Content, md Markdown) (*Site, diag.List) {
 		}
 	}
 
-	errs := renderMarkdown(s, md)
+	errs, err := renderMarkdown(ctx, s, md)
+	if err != nil {
+		return nil, nil, err
+	}
 	s.Pages = pages(s)
 	setKeys(s)
 	checkLinks(s, &errs)
 	errs.Sort()
-	return s, errs
+	return s, errs, nil
 }
 
 // renderJob renders one piece of Markdown and stores the result.
@@ -86,7 +91,7 @@ type renderJob struct {
 
 // renderMarkdown renders every body and FAQ answer, in parallel. Results go
 // to fixed slots, so the output does not depend on scheduling.
-func renderMarkdown(s *Site, md Markdown) diag.List {
+func renderMarkdown(ctx context.Context, s *Site, md Markdown) (diag.List, error) {
 	var jobs []renderJob
 	for _, st := range s.Statuses {
 		st := st
@@ -120,11 +125,19 @@ func renderMarkdown(s *Site, md Markdown) diag.List {
 			}
 		}()
 	}
+feed:
 	for i := range jobs {
-		next <- i
+		select {
+		case next <- i:
+		case <-ctx.Done():
+			break feed
+		}
 	}
 	close(next)
 	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 
 	var errs diag.List
 	for i, j := range jobs {
@@ -140,7 +153,7 @@ func renderMarkdown(s *Site, md Markdown) diag.List {
 			*j.links = append(*j.links, sourceLink{Dest: l.Dest, Pos: j.pos(l.Line, l.Col)})
 		}
 	}
-	return errs
+	return errs, nil
 }
 
 func faqJobs(path string, in []content.FAQ, out []FAQ, links *[]sourceLink) []renderJob {

@@ -1,0 +1,116 @@
+//go:build unix
+
+package main
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/statusgen/statusgen/internal/corpus"
+	"github.com/statusgen/statusgen/internal/sitetest"
+)
+
+var (
+	binOnce sync.Once
+	binPath string
+	binErr  error
+)
+
+// binary builds the statusgen command once per test run.
+func binary(t *testing.T) string {
+	t.Helper()
+	binOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "statusgen-bin-")
+		if err != nil {
+			binErr = err
+			return
+		}
+		binPath = filepath.Join(dir, "statusgen")
+		out, err := exec.Command("go", "build", "-o", binPath, ".").CombinedOutput()
+		if err != nil {
+			binErr = errors.New(string(out))
+		}
+	})
+	if binErr != nil {
+		t.Fatalf("go build: %v", binErr)
+	}
+	return binPath
+}
+
+// slowSite writes a site big enough that building it takes seconds.
+func slowSite(t *testing.T) string {
+	t.Helper()
+	src := t.TempDir()
+	if err := corpus.Write(src, 1500); err != nil {
+		t.Fatal(err)
+	}
+	sitetest.CopyDir(t, filepath.Join(sitetest.Root(), "templates"), filepath.Join(src, "templates"))
+	return src
+}
+
+func TestBuildAndCheck_StopOnASignal(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the command and a large site")
+	}
+	bin := binary(t)
+	src := slowSite(t)
+	out := filepath.Join(t.TempDir(), "public")
+	// A previous output, which an interrupted build must leave as it is.
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []string{".statusgen-output", "index.html"} {
+		if err := os.WriteFile(filepath.Join(out, f), []byte("previous"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, tc := range []struct {
+		args []string
+		sig  syscall.Signal
+	}{
+		{[]string{"build", "-src", src, "-out", out}, syscall.SIGINT},
+		{[]string{"build", "-src", src, "-out", out}, syscall.SIGTERM},
+		{[]string{"check", "-src", src}, syscall.SIGINT},
+	} {
+		t.Run(tc.args[0]+"-"+tc.sig.String(), func(t *testing.T) {
+			cmd := exec.Command(bin, tc.args...)
+			var stdout, stderr bytes.Buffer
+			cmd.Stdout, cmd.Stderr = &stdout, &stderr
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			time.Sleep(700 * time.Millisecond)
+			sent := time.Now()
+			_ = cmd.Process.Signal(tc.sig)
+			err := cmd.Wait()
+			took := time.Since(sent)
+			var exit *exec.ExitError
+			if !errors.As(err, &exit) || exit.ExitCode() != 130 {
+				t.Fatalf("exit: %v, want status 130\nstdout: %s\nstderr: %s", err, stdout.String(), stderr.String())
+			}
+			if took > time.Second {
+				t.Errorf("took %v to stop after the signal, want under a second", took)
+			}
+			lines := strings.Split(strings.TrimSpace(stderr.String()), "\n")
+			if len(lines) != 1 || !strings.Contains(lines[0], "interrupted") {
+				t.Errorf("stderr = %q, want one line saying it was interrupted", stderr.String())
+			}
+			if b, _ := os.ReadFile(filepath.Join(out, "index.html")); string(b) != "previous" {
+				t.Errorf("previous output changed: %q", b)
+			}
+			entries, _ := os.ReadDir(filepath.Dir(out))
+			if len(entries) != 1 {
+				t.Errorf("left beside the output: %v", entries)
+			}
+			t.Logf("stopped %v after the signal", took.Round(time.Millisecond))
+		})
+	}
+}
