@@ -2,6 +2,7 @@ package build
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -29,7 +30,7 @@ const repoRoot = "../.."
 
 func mustBuild(t testing.TB, fsys fs.FS, opts Options) *Result {
 	t.Helper()
-	res, errs := New().Build(fsys, opts)
+	res, errs := New().Build(context.Background(), fsys, opts)
 	if res == nil {
 		t.Fatalf("build failed:\n%v", errs)
 	}
@@ -331,7 +332,7 @@ func TestBuild_IncrementalRendersOnlyWhatChanged(t *testing.T) {
 
 func mustBuildWith(t *testing.T, b *Builder, fsys fs.FS) *Result {
 	t.Helper()
-	res, errs := b.Build(fsys, Options{})
+	res, errs := b.Build(context.Background(), fsys, Options{})
 	if res == nil {
 		t.Fatalf("build failed:\n%v", errs)
 	}
@@ -343,7 +344,7 @@ func mustBuildWith(t *testing.T, b *Builder, fsys fs.FS) *Result {
 func BenchmarkBuild_RealContent(b *testing.B) {
 	fsys := os.DirFS(repoRoot)
 	for b.Loop() {
-		if res, errs := New().Build(fsys, Options{}); res == nil {
+		if res, errs := New().Build(context.Background(), fsys, Options{}); res == nil {
 			b.Fatal(errs)
 		}
 	}
@@ -376,7 +377,7 @@ func BenchmarkRebuild_OneBodyEdit(b *testing.B) {
 	}{{"from-scratch", New}, {"incremental", NewIncremental}} {
 		b.Run(tc.name, func(b *testing.B) {
 			builder := tc.b()
-			if res, errs := builder.Build(base, Options{}); res == nil {
+			if res, errs := builder.Build(context.Background(), base, Options{}); res == nil {
 				b.Fatal(errs)
 			}
 			i := 0
@@ -386,7 +387,7 @@ func BenchmarkRebuild_OneBodyEdit(b *testing.B) {
 				if tc.name == "from-scratch" {
 					builder = New()
 				}
-				if res, errs := builder.Build(base, Options{}); res == nil {
+				if res, errs := builder.Build(context.Background(), base, Options{}); res == nil {
 					b.Fatal(errs)
 				}
 			}

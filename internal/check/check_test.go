@@ -1,6 +1,7 @@
 package check
 
 import (
+	"context"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -66,7 +67,7 @@ func goodSite(t *testing.T) fstest.MapFS {
 func runCheck(t *testing.T, fsys fs.FS) []string {
 	t.Helper()
 	table, _ := facts.Load()
-	res, errs := build.New().Build(fsys, build.Options{})
+	res, errs := build.New().Build(context.Background(), fsys, build.Options{})
 	if res == nil {
 		t.Fatalf("build failed:\n%v", errs)
 	}
@@ -135,7 +136,7 @@ func TestRun_ReportsEachRule(t *testing.T) {
 			var got []string
 			if tc.name == "related one way" {
 				// Build rejects a self-reference before check runs.
-				_, errs := build.New().Build(fsys, build.Options{})
+				_, errs := build.New().Build(context.Background(), fsys, build.Options{})
 				for _, d := range errs {
 					got = append(got, d.String())
 				}
@@ -169,7 +170,7 @@ func TestRun_WarnsWhichSideOfARelatedLinkIsMissing(t *testing.T) {
 }
 
 func TestProseWords_CountsProseNotCode(t *testing.T) {
-	res, errs := build.New().Build(goodSite(t), build.Options{})
+	res, errs := build.New().Build(context.Background(), goodSite(t), build.Options{})
 	if res == nil {
 		t.Fatal(errs)
 	}

@@ -1,6 +1,7 @@
 package check
 
 import (
+	"context"
 	"os"
 	"testing"
 
@@ -19,7 +20,7 @@ var (
 )
 
 func TestRealContent_PassesStrictAndIsLongEnough(t *testing.T) {
-	res, errs := build.New().Build(os.DirFS("../.."), build.Options{})
+	res, errs := build.New().Build(context.Background(), os.DirFS("../.."), build.Options{})
 	if res == nil {
 		t.Fatal(errs)
 	}

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"context"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -26,7 +27,7 @@ func build(t *testing.T, body404 string) (*Site, []string) {
 	if len(errs) != 0 {
 		t.Fatal(errs)
 	}
-	s, errs := Build(c, markdown.New(markdown.WithReservedIDs(ReservedIDs()...)))
+	s, errs, _ := Build(context.Background(), c, markdown.New(markdown.WithReservedIDs(ReservedIDs()...)))
 	var got []string
 	for _, d := range errs {
 		got = append(got, d.String())
