@@ -5,6 +5,8 @@ package main
 import (
 	"bytes"
 	"errors"
+	"fmt"
+	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -113,4 +115,66 @@ func TestBuildAndCheck_StopOnASignal(t *testing.T) {
 			t.Logf("stopped %v after the signal", took.Round(time.Millisecond))
 		})
 	}
+}
+
+func TestServe_CtrlCExitsZeroWithinTwoSeconds(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the command")
+	}
+	bin := binary(t)
+	cmd := exec.Command(bin, "serve", "-src", sitetest.Fixture(t), "-addr", "127.0.0.1:0")
+	out := &lockedBuffer{}
+	cmd.Stdout, cmd.Stderr = out, out
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer cmd.Process.Kill()
+	var host string
+	for i := 0; i < 200 && host == ""; i++ {
+		time.Sleep(25 * time.Millisecond)
+		if _, rest, ok := strings.Cut(out.String(), "http://"); ok {
+			host, _, _ = strings.Cut(rest, "/")
+		}
+	}
+	if host == "" {
+		t.Fatalf("serve did not say where it listens:\n%s", out.String())
+	}
+	// A client that promises a body and never sends it.
+	c, err := net.Dial("tcp", host)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	fmt.Fprintf(c, "GET / HTTP/1.1\r\nHost: %s\r\nContent-Length: 10\r\n\r\n", host)
+	time.Sleep(300 * time.Millisecond)
+	t0 := time.Now()
+	_ = cmd.Process.Signal(syscall.SIGINT)
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Errorf("serve exited with %v after Ctrl-C, want status 0\n%s", err, out.String())
+		}
+		t.Logf("exited %v after Ctrl-C", time.Since(t0).Round(time.Millisecond))
+	case <-time.After(2 * time.Second):
+		t.Fatalf("serve still running 2s after Ctrl-C\n%s", out.String())
+	}
+}
+
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/statusgen/statusgen/internal/content"
 	"github.com/statusgen/statusgen/internal/diag"
 	"github.com/statusgen/statusgen/internal/markdown"
+	"github.com/statusgen/statusgen/internal/netlify"
 	"github.com/statusgen/statusgen/internal/output"
 	"github.com/statusgen/statusgen/internal/render"
 	"github.com/statusgen/statusgen/internal/site"
@@ -32,9 +33,12 @@ type Options struct {
 
 // Result is a successful build.
 type Result struct {
-	Content  *content.Content
-	Site     *site.Site
-	Files    *output.Files
+	Content *content.Content
+	Site    *site.Site
+	Files   *output.Files
+	// Rules are the host's redirects and headers: netlify.toml's, then
+	// those of the _redirects file the build wrote.
+	Rules    netlify.Rules
 	Pages    int // HTML pages
 	Rendered int // pages rendered by this build; the rest came from the cache
 	Duration time.Duration
@@ -91,6 +95,8 @@ func (b *Builder) Build(ctx context.Context, fsys fs.FS, opts Options) (*Result,
 	}
 	r, terrs := b.loadRenderer(fsys)
 	errs.Append(terrs)
+	rules, nerrs := netlify.Load(fsys)
+	errs.Append(nerrs)
 	if errs.HasErrors() {
 		errs.Sort()
 		return nil, errs
@@ -115,8 +121,16 @@ func (b *Builder) Build(ctx context.Context, fsys fs.FS, opts Options) (*Result,
 	if errs.HasErrors() {
 		return nil, errs
 	}
+	if rd, ok := files.Get("_redirects"); ok {
+		rds, err := netlify.ParseRedirects(rd)
+		if err != nil {
+			errs.Errorf(diag.Pos{Path: "_redirects"}, "the generated redirects do not parse: %v", err)
+			return nil, errs
+		}
+		rules.Redirects = append(rules.Redirects, rds...)
+	}
 	b.md.sweep()
-	return &Result{Content: c, Site: s, Files: files, Pages: len(s.Pages), Rendered: stats.Rendered,
+	return &Result{Content: c, Site: s, Files: files, Rules: rules, Pages: len(s.Pages), Rendered: stats.Rendered,
 		Duration: time.Since(start)}, errs
 }
 

@@ -11,12 +11,16 @@ package netlify
 import (
 	"bufio"
 	"bytes"
+	"errors"
 	"fmt"
+	"io/fs"
 	"path"
 	"strconv"
 	"strings"
 
 	"github.com/BurntSushi/toml"
+
+	"github.com/statusgen/statusgen/internal/diag"
 )
 
 // Redirect is one redirect or rewrite rule.
@@ -72,6 +76,35 @@ func ParseTOML(b []byte) (Rules, error) {
 		r.Headers = append(r.Headers, HeaderRule{For: h.For, Values: h.Values})
 	}
 	return r, nil
+}
+
+// File is the host's configuration file, at the root of the sources.
+const File = "netlify.toml"
+
+// Load reads File from the root of fsys, if there is one. Its problems are
+// diagnostics positioned in the file, so a broken netlify.toml fails a build
+// and shows in the preview server like any other mistake.
+func Load(fsys fs.FS) (Rules, diag.List) {
+	var errs diag.List
+	b, err := fs.ReadFile(fsys, File)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return Rules{}, nil
+	case err != nil:
+		errs.Errorf(diag.Pos{Path: File}, "cannot read: %v", err)
+		return Rules{}, errs
+	}
+	r, err := ParseTOML(b)
+	if err != nil {
+		pos := diag.Pos{Path: File}
+		var pe toml.ParseError
+		if errors.As(err, &pe) {
+			pos.Line, pos.Col = pe.Position.Line, pe.Position.Col
+			err = errors.New(pe.Message)
+		}
+		errs.Errorf(pos, "%s", strings.TrimPrefix(err.Error(), File+": "))
+	}
+	return r, errs
 }
 
 // ParseRedirects reads a _redirects file: one "from to [status][!]" rule

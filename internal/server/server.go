@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"log"
 	"net"
 	"net/http"
 	"os"
@@ -77,13 +78,27 @@ func New(cfg Config) *Server {
 	return s
 }
 
+// Timeouts of the preview server's connections. A local server still
+// meets clients that stall (a tab left open, a tool that sends half a
+// request); none of them may hold a connection, or Ctrl-C, hostage.
+const (
+	readHeaderTimeout = 10 * time.Second
+	readTimeout       = 30 * time.Second       // whole request, body included
+	idleTimeout       = 60 * time.Second       // keep-alive between requests
+	shutdownGrace     = 500 * time.Millisecond // for in-flight requests on Ctrl-C
+)
+
 // Serve builds the site, serves it on ln and rebuilds it on every change
-// until ctx is cancelled. Then it stops watching, lets in-flight requests
-// finish, and returns nil.
+// until ctx is cancelled. Then it stops watching, gives in-flight requests a
+// moment to finish, closes every connection, and returns nil. It returns an
+// error only if the sources cannot be watched or serving fails.
 func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	s.baseURL = "http://" + ln.Addr().String()
-	s.Rebuild()
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
 
+	// Watch before the first build, so that an edit saved while it runs
+	// triggers a rebuild instead of being lost.
 	w, err := newWatcher(s.cfg.Src, s.cfg.Debounce)
 	if err != nil {
 		return fmt.Errorf("watch %s: %w", s.cfg.Src, err)
@@ -91,31 +106,35 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	watchDone := make(chan struct{})
 	go func() {
 		defer close(watchDone)
-		w.run(ctx, func() { s.Rebuild() })
+		w.run(ctx, func() { s.Rebuild(ctx) })
 	}()
+	s.Rebuild(ctx)
 
-	// Long-lived event streams end when this context does; Shutdown alone
-	// would wait for them forever.
-	streamCtx, stopStreams := context.WithCancel(context.Background())
+	// Long-lived event streams end when ctx does; Shutdown alone would
+	// wait for them forever.
 	srv := &http.Server{
 		Handler:           s,
-		ReadHeaderTimeout: 10 * time.Second,
-		BaseContext:       func(net.Listener) context.Context { return streamCtx },
+		ReadHeaderTimeout: readHeaderTimeout,
+		ReadTimeout:       readTimeout,
+		IdleTimeout:       idleTimeout,
+		BaseContext:       func(net.Listener) context.Context { return ctx },
+		ErrorLog:          log.New(io.Discard, "", 0),
 	}
 	serveErr := make(chan error, 1)
 	go func() { serveErr <- srv.Serve(ln) }()
 
 	select {
-	case err := <-serveErr:
-		stopStreams()
-		<-watchDone
-		return err
+	case err = <-serveErr:
 	case <-ctx.Done():
+		sctx, stop := context.WithTimeout(context.Background(), shutdownGrace)
+		defer stop()
+		if srv.Shutdown(sctx) != nil {
+			// Clients that would not let go: drop them.
+			_ = srv.Close()
+		}
+		err = nil
 	}
-	stopStreams()
-	sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-	defer cancel()
-	err = srv.Shutdown(sctx)
+	cancel()
 	<-watchDone
 	if errors.Is(err, http.ErrServerClosed) {
 		err = nil
@@ -125,12 +144,16 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 
 // Rebuild builds the site again and publishes the result: on success the
 // new site replaces the old one atomically and browsers reload; on failure
-// the old site stays and browsers show the errors.
-func (s *Server) Rebuild() {
+// the old site stays and browsers show the errors. A build cancelled by ctx
+// publishes nothing.
+func (s *Server) Rebuild(ctx context.Context) {
 	s.buildMu.Lock()
 	defer s.buildMu.Unlock()
 	opts := build.Options{BaseURL: s.baseURL, Render: render.Options{Inject: injectScript}}
-	res, errs := s.builder.Build(context.TODO(), s.fsys, opts)
+	res, errs := s.builder.Build(ctx, s.fsys, opts)
+	if ctx.Err() != nil {
+		return
+	}
 	prev := s.state.Load()
 	if res == nil {
 		next := *prev
@@ -140,10 +163,14 @@ func (s *Server) Rebuild() {
 		s.events.publish(event{name: "build-error", data: errorsJSON(errs)})
 		return
 	}
+	verb := "rebuilt"
+	if prev.version == "" {
+		verb = "built"
+	}
 	s.version++
-	next := newState(res, prev, s.cfg.Src, fmt.Sprintf("%s-%d", s.id, s.version))
+	next := newState(res, prev, fmt.Sprintf("%s-%d", s.id, s.version))
 	s.state.Store(next)
-	fmt.Fprintf(s.cfg.Stdout, "rebuilt in %s: %d of %d pages rendered\n",
+	fmt.Fprintf(s.cfg.Stdout, "%s in %s: %d of %d pages rendered\n", verb,
 		res.Duration.Round(100*time.Microsecond), res.Rendered, res.Pages)
 	s.events.publish(event{name: "reload", data: next.version})
 }

@@ -6,8 +6,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"os"
-	"path/filepath"
 	"sync"
 	"time"
 
@@ -51,8 +49,8 @@ func (f *file) gzipped() []byte {
 // newState publishes a build. Files whose bytes did not change keep the
 // modification time and ETag they had, so browsers' conditional requests
 // keep getting 304 for them.
-func newState(res *build.Result, prev *state, src, version string) *state {
-	st := &state{files: make(map[string]*file, res.Files.Len()), version: version}
+func newState(res *build.Result, prev *state, version string) *state {
+	st := &state{files: make(map[string]*file, res.Files.Len()), version: version, rules: res.Rules}
 	now := time.Now().UTC().Truncate(time.Second)
 	for _, name := range res.Files.Names() {
 		data, _ := res.Files.Get(name)
@@ -69,18 +67,6 @@ func newState(res *build.Result, prev *state, src, version string) *state {
 			continue
 		}
 		st.files[name] = &file{data: data, etag: etag, modTime: now}
-	}
-	// The host's rules: netlify.toml from the sources, then the
-	// _redirects file the build wrote.
-	if b, err := os.ReadFile(filepath.Join(src, "netlify.toml")); err == nil {
-		if r, err := netlify.ParseTOML(b); err == nil {
-			st.rules = r
-		}
-	}
-	if f := st.files["_redirects"]; f != nil {
-		if rds, err := netlify.ParseRedirects(f.data); err == nil {
-			st.rules.Redirects = append(st.rules.Redirects, rds...)
-		}
 	}
 	return st
 }
