@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"html"
 	"strconv"
 	"strings"
 	"unicode"
@@ -11,13 +12,16 @@ import (
 // ids generates heading IDs: the heading text lower-cased, letters and
 // digits kept, runs of anything else turned into one "-". The rule is
 // documented for contributors, who write anchors by hand, so it must not
-// change with goldmark's defaults.
+// change with goldmark's defaults. A repeated base gets "-1", "-2", ...: the
+// next suffix of each base is remembered, so a document of thousands of
+// identical headings costs linear time, not quadratic.
 type ids struct {
 	used map[string]bool
+	next map[string]int // next suffix to try for a base
 }
 
 func newIDs(reserved []string) *ids {
-	s := &ids{used: map[string]bool{}}
+	s := &ids{used: map[string]bool{}, next: map[string]int{}}
 	for _, r := range reserved {
 		s.used[r] = true
 	}
@@ -46,13 +50,18 @@ func Slug(s string) string {
 }
 
 func (s *ids) Generate(value []byte, kind ast.NodeKind) []byte {
-	base := Slug(string(value))
+	base := Slug(html.UnescapeString(string(value)))
 	if base == "" {
 		base = "section"
 	}
 	id := base
-	for i := 1; s.used[id]; i++ {
-		id = base + "-" + strconv.Itoa(i)
+	if s.used[id] {
+		n := max(s.next[base], 1)
+		for s.used[base+"-"+strconv.Itoa(n)] {
+			n++
+		}
+		id = base + "-" + strconv.Itoa(n)
+		s.next[base] = n + 1
 	}
 	s.used[id] = true
 	return []byte(id)

@@ -73,6 +73,9 @@ func New(opts ...Option) *Renderer {
 
 // Document is a rendered piece of Markdown.
 type Document struct {
+	// Key is the content address of the source the document was rendered
+	// from, as the caller's cache knows it; Render leaves it zero.
+	Key      [32]byte
 	HTML     []byte
 	Headings []Heading
 	Links    []Link
@@ -110,8 +113,13 @@ type Problem struct {
 	Msg       string
 }
 
-// Render converts src to HTML.
+// Render converts src to HTML. Markdown shaped to make the parser slow
+// (see limits.go) is not rendered: the Document then has no HTML and its
+// Problems say where the limit was exceeded.
 func (r *Renderer) Render(src []byte) (*Document, error) {
+	if probs := checkLimits(src); len(probs) > 0 {
+		return &Document{Problems: probs}, nil
+	}
 	ctx := parser.NewContext(parser.WithIDs(newIDs(r.reserved)))
 	root := r.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
 	doc := &Document{}
@@ -120,7 +128,7 @@ func (r *Renderer) Render(src []byte) (*Document, error) {
 	if err := r.md.Renderer().Render(&buf, src, root); err != nil {
 		return nil, fmt.Errorf("render markdown: %w", err)
 	}
-	doc.HTML = buf.Bytes()
+	doc.HTML = compact(buf.Bytes())
 	return doc, nil
 }
 

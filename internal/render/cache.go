@@ -15,14 +15,14 @@ type Cache struct {
 }
 
 type cached struct {
-	key  string
+	key  [32]byte
 	html []byte
 }
 
 // NewCache returns an empty cache.
 func NewCache() *Cache { return &Cache{pages: map[string]cached{}} }
 
-func (c *Cache) get(url, key string) ([]byte, bool) {
+func (c *Cache) get(url string, key [32]byte) ([]byte, bool) {
 	if c == nil {
 		return nil, false
 	}
@@ -37,7 +37,7 @@ func (c *Cache) get(url, key string) ([]byte, bool) {
 
 // replace makes the cache hold exactly the given pages, so that pages
 // removed from the site do not linger.
-func (c *Cache) replace(pages []*site.Page, keys []string, html [][]byte) {
+func (c *Cache) replace(pages []*site.Page, keys [][32]byte, html [][]byte) {
 	if c == nil {
 		return
 	}

@@ -164,16 +164,22 @@ func (r *Renderer) Render(ctx context.Context, s *site.Site, opts Options) (*out
 	for _, a := range r.assets.list {
 		files.Add(a.path, a.data)
 	}
-	global := r.globalKey(s, opts)
+	global := r.globalKey(opts)
+	views := make([]*view, len(s.Pages))
+	frags := make([]*fragments, len(s.Pages))
 	out := make([][]byte, len(s.Pages))
-	keys := make([]string, len(s.Pages))
+	keys := make([][32]byte, len(s.Pages))
 	var todo []int
 	for i, p := range s.Pages {
-		keys[i] = pageKey(global, p)
-		if b, ok := opts.Cache.get(p.URL, keys[i]); ok {
-			out[i] = b
-			stats.Reused++
-			continue
+		frags[i] = &fragments{}
+		views[i] = newView(s, p, opts, frags[i])
+		if opts.Cache != nil {
+			keys[i] = pageKey(global, views[i], frags[i])
+			if b, ok := opts.Cache.get(p.URL, keys[i]); ok {
+				out[i] = b
+				stats.Reused++
+				continue
+			}
 		}
 		todo = append(todo, i)
 	}
@@ -186,7 +192,7 @@ func (r *Renderer) Render(ctx context.Context, s *site.Site, opts Options) (*out
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				out[i], errOut[i] = r.Page(s, s.Pages[i], opts)
+				out[i], errOut[i] = r.page(views[i], frags[i])
 			}
 		}()
 	}
@@ -222,33 +228,72 @@ feed:
 	return files, stats, errs, nil
 }
 
-// globalKey covers everything every page depends on: templates, assets,
-// site settings and the injected script.
-func (r *Renderer) globalKey(s *site.Site, opts Options) string {
-	h := sha256.New()
-	fmt.Fprintf(h, "%s\x00%s\x00%+v", r.version, opts.Inject, s.Config)
-	return hex.EncodeToString(h.Sum(nil))
+// globalKey covers what every page depends on that is not in its view:
+// the templates and assets.
+func (r *Renderer) globalKey(opts Options) string {
+	return r.version
 }
 
-func pageKey(global string, p *site.Page) string {
-	return global + p.Key
+// pageKey identifies everything one page's bytes depend on.
+func pageKey(global string, v *view, frags *fragments) [32]byte {
+	k := viewKey(v, frags)
+	return sha256.Sum256(append([]byte(global), k[:]...))
 }
 
-// Page renders one page to minified HTML.
+// Page renders one page of s to minified HTML.
 func (r *Renderer) Page(s *site.Site, p *site.Page, opts Options) ([]byte, error) {
-	t := r.pages[p.Kind]
+	frags := &fragments{}
+	return r.page(newView(s, p, opts, frags), frags)
+}
+
+func (r *Renderer) page(v *view, frags *fragments) ([]byte, error) {
+	t := r.pages[v.Page.Kind]
 	if t == nil {
-		return nil, fmt.Errorf("template: %s.html: not loaded", p.Kind)
+		return nil, fmt.Errorf("template: %s.html: not loaded", v.Page.Kind)
 	}
 	var buf bytes.Buffer
-	if err := t.ExecuteTemplate(&buf, "base", newPageData(s, p, opts)); err != nil {
+	if err := t.ExecuteTemplate(&buf, "base", v); err != nil {
 		return nil, err
 	}
 	var min bytes.Buffer
+	min.Grow(buf.Len())
 	if err := r.min.Minify("text/html", &min, &buf); err != nil {
-		return nil, fmt.Errorf("minify %s: %w", p.URL, err)
+		return nil, fmt.Errorf("minify %s: %w", v.Page.URL, err)
 	}
-	return min.Bytes(), nil
+	return splice(min.Bytes(), frags), nil
+}
+
+// splice replaces each fragment placeholder in page with its HTML.
+func splice(page []byte, frags *fragments) []byte {
+	const open = "<sg-fragment-"
+	if len(frags.html) == 0 || !bytes.Contains(page, []byte(open)) {
+		return page
+	}
+	size := len(page)
+	for _, h := range frags.html {
+		size += len(h)
+	}
+	out := make([]byte, 0, size)
+	for {
+		i := bytes.Index(page, []byte(open))
+		if i < 0 {
+			return append(out, page...)
+		}
+		out = append(out, page[:i]...)
+		rest := page[i+len(open):]
+		j := bytes.IndexByte(rest, '>')
+		n, err := strconv.Atoi(string(rest[:max(j, 0)]))
+		closing := "</sg-fragment-" + strconv.Itoa(n) + ">"
+		if j < 0 || err != nil || n >= len(frags.html) || !bytes.HasPrefix(rest[j+1:], []byte(closing)) {
+			// Not one of ours: html/template would have escaped a
+			// '<' from content, so this came from a template.
+			out = append(out, open...)
+			page = rest
+			continue
+		}
+		out = append(out, frags.html[n]...)
+		page = rest[j+1+len(closing):]
+	}
 }
 
 // mergeSame reports identical diagnostics once, saying on how many pages

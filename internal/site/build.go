@@ -2,8 +2,10 @@ package site
 
 import (
 	"context"
+	"crypto/sha256"
 	"html/template"
 	"runtime"
+	"strconv"
 	"sync"
 
 	"github.com/statusgen/statusgen/internal/content"
@@ -11,10 +13,12 @@ import (
 	"github.com/statusgen/statusgen/internal/markdown"
 )
 
-// Markdown renders Markdown; *markdown.Renderer is one, and a caching
-// wrapper around it is another.
+// Markdown renders Markdown. key is the content address of src: the
+// digest of its file and which part of the file it is. A cache may return
+// the document it rendered before under the same key; the document's Key is
+// key.
 type Markdown interface {
-	Render(src []byte) (*markdown.Document, error)
+	Render(key [32]byte, src []byte) (*markdown.Document, error)
 }
 
 // Build resolves c into a Site, rendering every page's Markdown with md and
@@ -75,7 +79,6 @@ func Build(ctx context.Context, c *content.Content, md Markdown) (*Site, diag.Li
 		return nil, nil, err
 	}
 	s.Pages = pages(s)
-	setKeys(s)
 	checkLinks(s, &errs)
 	errs.Sort()
 	return s, errs, nil
@@ -83,6 +86,7 @@ func Build(ctx context.Context, c *content.Content, md Markdown) (*Site, diag.Li
 
 // renderJob renders one piece of Markdown and stores the result.
 type renderJob struct {
+	key   [32]byte
 	src   []byte
 	pos   func(line, col int) diag.Pos // file position of a source position
 	links *[]sourceLink                // where the links found are recorded
@@ -95,21 +99,21 @@ func renderMarkdown(ctx context.Context, s *Site, md Markdown) (diag.List, error
 	var jobs []renderJob
 	for _, st := range s.Statuses {
 		st := st
-		jobs = append(jobs, renderJob{st.Status.Body.Source, bodyPos(st.Path, st.Status.Body), &st.links, func(d *markdown.Document) {
+		jobs = append(jobs, renderJob{partKey(st.Digest, -1), st.Status.Body.Source, bodyPos(st.Path, st.Status.Body), &st.links, func(d *markdown.Document) {
 			st.Body = template.HTML(d.HTML)
 			st.Doc = d
 		}})
 		st.FAQ = make([]FAQ, len(st.Status.FAQ))
-		jobs = append(jobs, faqJobs(st.Path, st.Status.FAQ, st.FAQ, &st.links)...)
+		jobs = append(jobs, faqJobs(st.Path, st.Digest, st.Status.FAQ, st.FAQ, &st.links)...)
 	}
 	for _, cp := range s.Concepts {
 		cp := cp
-		jobs = append(jobs, renderJob{cp.Concept.Body.Source, bodyPos(cp.Path, cp.Concept.Body), &cp.links, func(d *markdown.Document) {
+		jobs = append(jobs, renderJob{partKey(cp.Digest, -1), cp.Concept.Body.Source, bodyPos(cp.Path, cp.Concept.Body), &cp.links, func(d *markdown.Document) {
 			cp.Body = template.HTML(d.HTML)
 			cp.Doc = d
 		}})
 		cp.FAQ = make([]FAQ, len(cp.Concept.FAQ))
-		jobs = append(jobs, faqJobs(cp.Path, cp.Concept.FAQ, cp.FAQ, &cp.links)...)
+		jobs = append(jobs, faqJobs(cp.Path, cp.Digest, cp.Concept.FAQ, cp.FAQ, &cp.links)...)
 	}
 
 	docs := make([]*markdown.Document, len(jobs))
@@ -121,7 +125,7 @@ func renderMarkdown(ctx context.Context, s *Site, md Markdown) (diag.List, error
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				docs[i], errors[i] = md.Render(jobs[i].src)
+				docs[i], errors[i] = md.Render(jobs[i].key, jobs[i].src)
 			}
 		}()
 	}
@@ -156,7 +160,14 @@ feed:
 	return errs, nil
 }
 
-func faqJobs(path string, in []content.FAQ, out []FAQ, links *[]sourceLink) []renderJob {
+// partKey is the content address of one part of a page file: its body
+// (part -1) or its FAQ answer number part. The file's digest covers the
+// part's text, so the key changes exactly when the text does.
+func partKey(digest string, part int) [32]byte {
+	return sha256.Sum256([]byte(digest + "\x00" + strconv.Itoa(part)))
+}
+
+func faqJobs(path, digest string, in []content.FAQ, out []FAQ, links *[]sourceLink) []renderJob {
 	jobs := make([]renderJob, len(in))
 	for i, f := range in {
 		i, f := i, f
@@ -165,8 +176,8 @@ func faqJobs(path string, in []content.FAQ, out []FAQ, links *[]sourceLink) []re
 			p.Path = path
 			return p
 		}
-		jobs[i] = renderJob{[]byte(f.A), pos, links, func(d *markdown.Document) {
-			out[i] = FAQ{Q: f.Q, A: template.HTML(d.HTML), Text: plainText(d.HTML)}
+		jobs[i] = renderJob{partKey(digest, i), []byte(f.A), pos, links, func(d *markdown.Document) {
+			out[i] = FAQ{Q: f.Q, A: template.HTML(d.HTML), Text: plainText(d.HTML), Doc: d}
 		}}
 	}
 	return jobs

@@ -17,18 +17,17 @@ func pages(s *Site) []*Page {
 	out = append(out, &Page{
 		Kind: KindHome, URL: "/", Title: s.Config.Title, Description: s.Config.Description,
 		Home: &Home{Classes: s.Classes, Concepts: s.Concepts},
-		Deps: allURLs(s),
 	})
 	out = append(out, &Page{
 		Kind: KindCodes, URL: "/status/", Title: "All HTTP status codes",
 		Description: "Every HTTP status code on this site, from 100 to 599, with its meaning in one line.",
-		Crumbs:      []Crumb{home, codes}, Home: &Home{Classes: s.Classes}, Deps: statusURLs(s.Statuses),
+		Crumbs:      []Crumb{home, codes}, Home: &Home{Classes: s.Classes},
 	})
 	if len(s.Concepts) > 0 {
 		out = append(out, &Page{
 			Kind: KindConcepts, URL: "/concepts/", Title: "HTTP concepts",
 			Description: "The ideas behind the status codes: caching, authentication, content negotiation and more.",
-			Crumbs:      []Crumb{home, concepts}, Home: &Home{Concepts: s.Concepts}, Deps: conceptURLs(s.Concepts),
+			Crumbs:      []Crumb{home, concepts}, Home: &Home{Concepts: s.Concepts},
 		})
 	}
 	for _, c := range s.Classes {
@@ -36,7 +35,6 @@ func pages(s *Site) []*Page {
 			Kind: KindClass, URL: c.URL, Title: c.Name + " " + c.Title,
 			Description: c.Intro,
 			Crumbs:      []Crumb{home, codes, {c.Name, c.URL}}, Class: c,
-			Deps: statusURLs(c.Members),
 		})
 	}
 	for _, st := range s.Statuses {
@@ -46,13 +44,6 @@ func pages(s *Site) []*Page {
 			Source: st.Path, EditURL: edit(st.Path), Status: st,
 			Anchors: anchors(KindStatus, st.Headings()),
 		}
-		deps := append(statusURLs(st.Related), conceptURLs(st.Concepts)...)
-		for _, n := range []*Status{st.Prev, st.Next} {
-			if n != nil {
-				deps = append(deps, n.URL)
-			}
-		}
-		p.Deps = deps
 		out = append(out, p)
 	}
 	for _, cp := range s.Concepts {
@@ -61,7 +52,6 @@ func pages(s *Site) []*Page {
 			Crumbs: []Crumb{home, concepts, {cp.Title, cp.URL}},
 			Source: cp.Path, EditURL: edit(cp.Path), Concept: cp,
 			Anchors: anchors(KindConcept, cp.Headings()),
-			Deps:    append(statusURLs(cp.Statuses), conceptURLs(cp.Related)...),
 		})
 	}
 	out = append(out, &Page{
@@ -86,26 +76,6 @@ func anchors(kind string, hs []markdown.Heading) map[string]bool {
 		m[h.ID] = true
 	}
 	return m
-}
-
-func statusURLs(ss []*Status) []string {
-	out := make([]string, len(ss))
-	for i, s := range ss {
-		out[i] = s.URL
-	}
-	return out
-}
-
-func conceptURLs(cs []*Concept) []string {
-	out := make([]string, len(cs))
-	for i, c := range cs {
-		out[i] = c.URL
-	}
-	return out
-}
-
-func allURLs(s *Site) []string {
-	return append(statusURLs(s.Statuses), conceptURLs(s.Concepts)...)
 }
 
 // ShortLinks returns the short URLs the host redirects to code pages,

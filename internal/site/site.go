@@ -74,16 +74,6 @@ type Page struct {
 	Status  *Status
 	Class   *Class
 	Concept *Concept
-
-	// Deps lists the URLs of the pages whose title or summary this page
-	// shows: when one of them changes, this page must be rendered again.
-	Deps []string
-
-	// Key identifies everything the page shows that comes from content:
-	// its own source file and the cards of its Deps. Two builds that give
-	// a page the same Key, with the same templates and settings, render it
-	// to the same bytes.
-	Key string
 }
 
 // File returns the output path of the page, e.g. "status/404/index.html".
@@ -162,6 +152,7 @@ type FAQ struct {
 	A template.HTML
 	// Text is the answer as plain text, for FAQPage structured data.
 	Text string
+	Doc  *markdown.Document
 }
 
 // StatusURL returns the URL of a code's page.

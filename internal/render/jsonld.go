@@ -1,45 +1,6 @@
 package render
 
-import (
-	"html/template"
-	"strings"
-
-	"github.com/statusgen/statusgen/internal/content"
-	"github.com/statusgen/statusgen/internal/site"
-)
-
-// pageData is what a page template sees as ".".
-type pageData struct {
-	Site      *site.Site
-	Config    content.Config
-	Page      *site.Page
-	Canonical string
-	// JSONLD is structured data; html/template escapes it as JSON inside
-	// <script type="application/ld+json">.
-	JSONLD []any
-	Inject template.HTML
-}
-
-func newPageData(s *site.Site, p *site.Page, opts Options) *pageData {
-	return &pageData{
-		Site:      s,
-		Config:    s.Config,
-		Page:      p,
-		Canonical: s.Config.BaseURL + p.URL,
-		JSONLD:    jsonLD(s, p),
-		Inject:    opts.Inject,
-	}
-}
-
-func (r *Renderer) funcs() template.FuncMap {
-	return template.FuncMap{
-		// asset returns an asset's fingerprinted URL. The assets are
-		// loaded before any template runs.
-		"asset": func(name string) (string, error) { return r.assets.url(name) },
-		"lower": strings.ToLower,
-		"dec":   func(n int) int { return n - 1 },
-	}
-}
+import "github.com/statusgen/statusgen/internal/site"
 
 // Schema.org structured data, as JSON-LD.
 type (

@@ -1,0 +1,246 @@
+package render
+
+import (
+	"html/template"
+	"strconv"
+	"strings"
+
+	"github.com/statusgen/statusgen/internal/content"
+	"github.com/statusgen/statusgen/internal/markdown"
+	"github.com/statusgen/statusgen/internal/site"
+)
+
+// view is everything a page template sees as ".". It is plain values, built
+// from the site model for one page: no pointer reaches the rest of the site,
+// so a template cannot show anything that is not in the view, and the page
+// cache keys each page by hashing its whole view (see viewKey). A field
+// added here is covered by the key without anyone remembering to add it.
+//
+// Rendered Markdown does not appear in the view itself: each piece is a
+// placeholder element (see fragments) whose content is spliced into the page
+// after minification, and the key covers the piece by its content address.
+type view struct {
+	Config    content.Config
+	Site      siteView
+	Page      pageView
+	Canonical string
+	// JSONLD is structured data; html/template escapes it as JSON inside
+	// <script type="application/ld+json">.
+	JSONLD []any
+	Inject template.HTML
+}
+
+// siteView holds the site-level facts the layout shows on every page.
+type siteView struct {
+	Concepts bool // the site has concept pages, so the header links them
+}
+
+type pageView struct {
+	Kind        string
+	URL         string
+	Title       string
+	Description string
+	Crumbs      []site.Crumb
+	EditURL     string
+	Home        *homeView
+	Class       *classView
+	Status      *statusView
+	Concept     *conceptView
+}
+
+type homeView struct {
+	Classes  []classView
+	Concepts []conceptCard
+}
+
+type classRef struct {
+	Digit int
+	Name  string
+	Title string
+	URL   string
+}
+
+type classView struct {
+	classRef
+	Intro   string
+	Spec    content.Spec
+	Members []statusCard
+}
+
+// statusCard is what a listing shows of a status code.
+type statusCard struct {
+	URL        string
+	Code       int
+	Title      string
+	Summary    string
+	Registered bool
+	Deprecated bool
+	Source     string
+	Class      classRef
+}
+
+type conceptCard struct {
+	URL     string
+	Title   string
+	Summary string
+}
+
+type faqView struct {
+	Q string
+	A template.HTML // a fragment placeholder
+}
+
+type statusView struct {
+	statusCard
+	Visitor  string
+	Spec     content.Spec
+	Keywords []string
+	Headings []markdown.Heading
+	Body     template.HTML // a fragment placeholder
+	FAQ      []faqView
+	Related  []statusCard
+	Concepts []conceptCard
+	Prev     *statusCard
+	Next     *statusCard
+}
+
+type conceptView struct {
+	conceptCard
+	Keywords []string
+	Headings []markdown.Heading
+	Body     template.HTML
+	FAQ      []faqView
+	Statuses []statusCard
+	Related  []conceptCard
+}
+
+// fragments collects the rendered Markdown of one page. The view holds a
+// placeholder for each, an element no text from content can produce, since
+// html/template escapes '<' in data; after the page is minified, each
+// placeholder is replaced by its fragment. The Markdown is therefore never
+// run through the minifier, which it does not need and which is quadratic on
+// long text full of entities.
+type fragments struct {
+	html []template.HTML
+	keys [][32]byte
+}
+
+func (f *fragments) add(d *markdown.Document) template.HTML {
+	f.html = append(f.html, template.HTML(d.HTML))
+	f.keys = append(f.keys, d.Key)
+	return template.HTML(placeholder(len(f.html) - 1))
+}
+
+func placeholder(i int) string {
+	return "<sg-fragment-" + strconv.Itoa(i) + "></sg-fragment-" + strconv.Itoa(i) + ">"
+}
+
+func newView(s *site.Site, p *site.Page, opts Options, frags *fragments) *view {
+	v := &view{
+		Config:    s.Config,
+		Site:      siteView{Concepts: len(s.Concepts) > 0},
+		Canonical: s.Config.BaseURL + p.URL,
+		JSONLD:    jsonLD(s, p),
+		Inject:    opts.Inject,
+		Page: pageView{Kind: p.Kind, URL: p.URL, Title: p.Title, Description: p.Description,
+			Crumbs: p.Crumbs, EditURL: p.EditURL},
+	}
+	switch {
+	case p.Home != nil:
+		h := &homeView{Concepts: conceptCards(p.Home.Concepts)}
+		for _, c := range p.Home.Classes {
+			h.Classes = append(h.Classes, newClassView(c))
+		}
+		v.Page.Home = h
+	case p.Class != nil:
+		c := newClassView(p.Class)
+		v.Page.Class = &c
+	case p.Status != nil:
+		v.Page.Status = newStatusView(p.Status, frags)
+	case p.Concept != nil:
+		v.Page.Concept = newConceptView(p.Concept, frags)
+	}
+	return v
+}
+
+func newClassRef(c *site.Class) classRef {
+	return classRef{Digit: c.Digit, Name: c.Name, Title: c.Title, URL: c.URL}
+}
+
+func newClassView(c *site.Class) classView {
+	return classView{classRef: newClassRef(c), Intro: c.Intro, Spec: c.Spec, Members: statusCards(c.Members)}
+}
+
+func newStatusCard(s *site.Status) statusCard {
+	return statusCard{URL: s.URL, Code: s.Code, Title: s.Title, Summary: s.Summary, Registered: s.Registered,
+		Deprecated: s.Deprecated, Source: s.Source, Class: newClassRef(s.Class)}
+}
+
+func statusCards(ss []*site.Status) []statusCard {
+	out := make([]statusCard, len(ss))
+	for i, s := range ss {
+		out[i] = newStatusCard(s)
+	}
+	return out
+}
+
+func conceptCards(cs []*site.Concept) []conceptCard {
+	out := make([]conceptCard, len(cs))
+	for i, c := range cs {
+		out[i] = conceptCard{URL: c.URL, Title: c.Title, Summary: c.Summary}
+	}
+	return out
+}
+
+func faqViews(fs []site.FAQ, frags *fragments) []faqView {
+	out := make([]faqView, len(fs))
+	for i, f := range fs {
+		out[i] = faqView{Q: f.Q, A: frags.add(f.Doc)}
+	}
+	return out
+}
+
+func newStatusView(s *site.Status, frags *fragments) *statusView {
+	v := &statusView{
+		statusCard: newStatusCard(s),
+		Visitor:    s.Visitor,
+		Spec:       s.Spec,
+		Keywords:   s.Keywords,
+		Headings:   s.Headings(),
+		Body:       frags.add(s.Doc),
+		FAQ:        faqViews(s.FAQ, frags),
+		Related:    statusCards(s.Related),
+		Concepts:   conceptCards(s.Concepts),
+	}
+	if s.Prev != nil {
+		c := newStatusCard(s.Prev)
+		v.Prev = &c
+	}
+	if s.Next != nil {
+		c := newStatusCard(s.Next)
+		v.Next = &c
+	}
+	return v
+}
+
+func newConceptView(c *site.Concept, frags *fragments) *conceptView {
+	return &conceptView{
+		conceptCard: conceptCard{URL: c.URL, Title: c.Title, Summary: c.Summary},
+		Keywords:    c.Keywords,
+		Headings:    c.Headings(),
+		Body:        frags.add(c.Doc),
+		FAQ:         faqViews(c.FAQ, frags),
+		Statuses:    statusCards(c.Statuses),
+		Related:     conceptCards(c.Related),
+	}
+}
+
+func (r *Renderer) funcs() template.FuncMap {
+	return template.FuncMap{
+		// asset returns an asset's fingerprinted URL. The assets are
+		// loaded before any template runs.
+		"asset": func(name string) (string, error) { return r.assets.url(name) },
+		"lower": strings.ToLower,
+		"dec":   func(n int) int { return n - 1 },
+	}
+}
