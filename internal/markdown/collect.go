@@ -3,6 +3,7 @@ package markdown
 import (
 	"bytes"
 	"fmt"
+	"html"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -21,7 +22,9 @@ func collect(root ast.Node, src []byte, doc *Document) {
 			id, _ := n.AttributeString("id")
 			idStr, _ := id.([]byte)
 			line, _ := lines.pos(blockStart(n))
-			doc.Headings = append(doc.Headings, Heading{Level: n.Level, ID: string(idStr), Text: plainText(n, src), Line: line})
+			// The text as a reader sees it: "A &amp; B" is "A & B".
+			text := html.UnescapeString(plainText(n, src))
+			doc.Headings = append(doc.Headings, Heading{Level: n.Level, ID: string(idStr), Text: text, Line: line})
 		case *ast.Link:
 			line, col := lines.pos(inlineStart(n))
 			doc.Links = append(doc.Links, Link{Dest: string(n.Destination), Line: line, Col: col})

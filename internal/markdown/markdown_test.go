@@ -143,3 +143,24 @@ func TestRender_TableCells(t *testing.T) {
 		t.Errorf("inline style or empty header cell:\n%s", html)
 	}
 }
+
+func TestRender_HeadingsWithEntities(t *testing.T) {
+	d := render(t, "## A &amp; B\n\n## Caf&eacute; &lt;b&gt;\n")
+	want := []Heading{{Level: 2, ID: "a-b", Text: "A & B", Line: 1}, {Level: 2, ID: "caf-b", Text: "Café <b>", Line: 3}}
+	for i, h := range d.Headings {
+		if h != want[i] {
+			t.Errorf("heading %d = %+v, want %+v", i, h, want[i])
+		}
+	}
+}
+
+func TestRender_ManyIdenticalHeadingsGetSequentialIDs(t *testing.T) {
+	d := render(t, strings.Repeat("## Same\n\n", 5)+"## Same 1\n\n## Same\n")
+	var got []string
+	for _, h := range d.Headings {
+		got = append(got, h.ID)
+	}
+	if want := "same same-1 same-2 same-3 same-4 same-1-1 same-5"; strings.Join(got, " ") != want {
+		t.Errorf("ids = %v, want %s", got, want)
+	}
+}
