@@ -1,4 +1,4 @@
-//go:build !race
+//go:build !race && unix
 
 // The race detector makes everything several times slower; these timings
 // are promises about the normal build.
@@ -8,6 +8,7 @@ package build
 import (
 	"context"
 	"strings"
+	"syscall"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -45,9 +46,9 @@ func TestBuild_AnyOneMiBPageBuildsOrIsRefusedInUnderTwoSeconds(t *testing.T) {
 		"nested brackets":    fill(strings.Repeat("[", 100000)+"x"+strings.Repeat("]", 100000), room),
 		"brackets at limit":  fill(strings.Repeat("[", 16)+"x"+strings.Repeat("]", 16)+"\n\n", room),
 		"nested lists":       fill(strings.Repeat("- ", 100000)+"x", room),
-		"lists at limit":     fill(strings.Repeat("- ", 16)+"x\n", room),
+		"lists at limit":     fill(strings.Repeat("- ", 8)+"x\n", room),
 		"nested quotes":      fill(strings.Repeat(">", 100000)+" x", room),
-		"quotes at limit":    fill(strings.Repeat(">", 16)+" x\n", room),
+		"quotes at limit":    fill(strings.Repeat(">", 8)+" x\n", room),
 		"indented lists":     nestedIndent(),
 		"references":         fill("[a]: /status/404/\n", room/2) + fill("[a] ", room/2),
 		"emphasis":           fill("*a **b ", room),
@@ -76,11 +77,14 @@ func TestBuild_AnyOneMiBPageBuildsOrIsRefusedInUnderTwoSeconds(t *testing.T) {
 			if len(page) > 1<<20 {
 				t.Fatalf("fixture is %d bytes, over the limit", len(page))
 			}
-			t0 := time.Now()
+			// CPU time rather than wall time: the promise is about the
+			// work a page costs, which a machine busy with other things
+			// does not change.
+			t0, c0 := time.Now(), cpuTime(t)
 			res, errs := New().Build(context.Background(), fsys, Options{})
-			took := time.Since(t0)
+			took, wall := cpuTime(t)-c0, time.Since(t0)
 			if took > 2*time.Second {
-				t.Errorf("took %v, want under 2s", took)
+				t.Errorf("took %v of CPU time (%v wall), want under 2s", took, wall)
 			}
 			for _, d := range errs.Errors() {
 				if d.Pos.Path != "content/concepts/big.md" || d.Pos.Line == 0 {
@@ -91,7 +95,7 @@ func TestBuild_AnyOneMiBPageBuildsOrIsRefusedInUnderTwoSeconds(t *testing.T) {
 			if res == nil {
 				verdict = "refused: " + errs.Errors()[0].String()
 			}
-			t.Logf("%s: %d bytes in %v, %s", name, len(page), took.Round(time.Millisecond), verdict)
+			t.Logf("%s: %d bytes in %v of CPU time (%v wall), %s", name, len(page), took.Round(time.Millisecond), wall.Round(time.Millisecond), verdict)
 		})
 	}
 	for name, body := range bodies {
@@ -100,4 +104,13 @@ func TestBuild_AnyOneMiBPageBuildsOrIsRefusedInUnderTwoSeconds(t *testing.T) {
 	for name, fm := range frontmatters {
 		run("frontmatter/"+name, "---\n"+fm+"---\nBody.\n")
 	}
+}
+
+// cpuTime returns the CPU time the process has used, user and system.
+func cpuTime(t *testing.T) time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		t.Fatal(err)
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

@@ -87,7 +87,7 @@ func decodeConfig(doc *document, errs *diag.List) Config {
 	}
 	c.Repository, p = m.str("repository", true)
 	if c.Repository != "" {
-		checkHTTPS(c.Repository, p, "repository", errs)
+		checkRepository(c.Repository, p, errs)
 		c.Repository = strings.TrimRight(c.Repository, "/")
 	}
 	c.Branch, _ = m.str("branch", false)
@@ -135,22 +135,54 @@ func checkHTTPS(raw string, pos diag.Pos, key string, errs *diag.List) {
 	}
 }
 
-// CheckBaseURL reports whether raw can serve as the site's base URL: an
-// absolute http(s) URL without query or fragment. Deploy previews and local
-// servers may use http, so unlike spec links it is not limited to https.
-func CheckBaseURL(raw string) error {
+// hostRE and pathRE are what a plain URL may hold: a host name or address
+// with an optional port, and a path of unreserved characters. The site's
+// own addresses are written into robots.txt, the sitemap, redirects and
+// every page; nothing in them may need escaping anywhere.
+var (
+	hostRE = regexp.MustCompile(`^(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)*[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?::[0-9]{1,5})?$|^\[[0-9A-Fa-f:.]+\](?::[0-9]{1,5})?$`)
+	pathRE = regexp.MustCompile(`^(?:/[A-Za-z0-9._~-]*)*$`)
+)
+
+// plainURL checks that raw is an absolute URL of one of schemes with a
+// plain host and path, no user information, query or fragment.
+func plainURL(raw string, schemes ...string) error {
 	u, err := url.Parse(raw)
-	if err != nil {
+	if err != nil || !contains(schemes, u.Scheme) || u.Opaque != "" || u.User != nil ||
+		!hostRE.MatchString(u.Host) || !pathRE.MatchString(u.Path) || u.RawPath != "" ||
+		u.RawQuery != "" || u.ForceQuery || u.Fragment != "" || strings.ContainsAny(raw, "#?") {
+		return fmt.Errorf("%q must be a plain %s:// URL: a host name and a path of letters, digits and - . _ ~, without query, fragment or user", raw, strings.Join(schemes, ":// or "))
+	}
+	return nil
+}
+
+// CheckBaseURL reports whether raw can serve as the site's base URL: a
+// plain absolute URL of the root of a host. Deploy previews and local
+// servers use http too. Pages link each other from the root, so a site
+// published under a path (https://example.com/docs/) would break: that is
+// refused.
+func CheckBaseURL(raw string) error {
+	if err := plainURL(raw, "https", "http"); err != nil {
 		return err
 	}
-	if (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {
-		return fmt.Errorf("%q must be an absolute http(s) URL without query or fragment", raw)
+	if u, _ := url.Parse(raw); strings.Trim(u.Path, "/") != "" {
+		return fmt.Errorf("%q has a path: the site must be published at the root of its host (%s://%s/), because its links start at /", raw, u.Scheme, u.Host)
 	}
 	return nil
 }
 
 func checkBaseURL(raw string, pos diag.Pos, errs *diag.List) {
-	if err := CheckBaseURL(raw); err != nil {
+	err := CheckBaseURL(raw)
+	if err == nil && !strings.HasPrefix(raw, "https://") {
+		err = fmt.Errorf("%q must be an https:// URL: production is served over HTTPS (previews may use http with -base-url)", raw)
+	}
+	if err != nil {
 		errs.Errorf(pos, "baseURL: %v", err)
+	}
+}
+
+func checkRepository(raw string, pos diag.Pos, errs *diag.List) {
+	if err := plainURL(raw, "https"); err != nil {
+		errs.Errorf(pos, "repository: %v", err)
 	}
 }

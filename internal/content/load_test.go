@@ -171,7 +171,7 @@ func TestLoad_ReportsEachRuleAtItsPosition(t *testing.T) {
 		{"missing site.yaml", map[string]string{"content/site.yaml": ""},
 			[]string{`content/site.yaml: error: cannot read site settings: open: file does not exist`}},
 		{"bad baseURL", map[string]string{"content/site.yaml": strings.Replace(validConfig, "https://example.com", "example.com", 1)},
-			[]string{`content/site.yaml:3:10: error: baseURL: "example.com" must be an absolute http(s) URL without query or fragment`}},
+			[]string{`content/site.yaml:3:10: error: baseURL: "example.com" must be a plain https:// or http:// URL: a host name and a path of letters, digits and - . _ ~, without query, fragment or user`}},
 		{"site.yaml unknown key", map[string]string{"content/site.yaml": validConfig + "theme: dark\n"},
 			[]string{`content/site.yaml:5:1: error: unknown key "theme"`}},
 	}
@@ -237,5 +237,53 @@ func TestLoader_ParsesOnlyChangedFiles(t *testing.T) {
 		if _, errs := l.Load(fsys); len(errs) != 1 {
 			t.Errorf("load %d: diagnostics = %v", i, errs)
 		}
+	}
+}
+
+func TestCheckBaseURL(t *testing.T) {
+	for raw, ok := range map[string]bool{
+		"https://statusgen.netlify.app":          true,
+		"https://statusgen.netlify.app/":         true,
+		"http://127.0.0.1:8080":                  true,
+		"http://[::1]:8080":                      true,
+		"https://deploy-preview-7--x.netlify.app": true,
+		"https://example.com/sub/":               false, // a path: links start at /
+		`https://example.com/"><script>`:         false,
+		"https://example.com/?q=1":               false,
+		"https://example.com/#top":               false,
+		"https://user:pw@example.com":            false,
+		"javascript:alert(1)":                    false,
+		"ftp://example.com":                      false,
+		"https://exa mple.com":                   false,
+		"https://example.com\nSitemap: x":        false,
+	} {
+		if err := CheckBaseURL(raw); (err == nil) != ok {
+			t.Errorf("CheckBaseURL(%q) = %v, want ok=%v", raw, err, ok)
+		}
+	}
+}
+
+func TestLoad_ControlCharactersAreErrors(t *testing.T) {
+	for name, value := range map[string]string{
+		"escape":        "Bad \x1b[31mred\x1b[0m",
+		"bell":          "Ring \x07",
+		"escaped escape": `"Bad \x1b[31m"`,
+		"C1 control":    "Next \u0085 line",
+		"bidi override": "Safe \u202e txet",
+		"bidi isolate":  "Safe \u2066 isolate",
+	} {
+		t.Run(name, func(t *testing.T) {
+			page := "---\ncode: 404\ntitle: " + value + "\nsummary: S.\nspec: {name: N, url: \"https://example.com\"}\nregistered: true\n---\nBody.\n"
+			fsys := fstest.MapFS{
+				"content/site.yaml":      {Data: []byte("title: T\ndescription: D.\nbaseURL: https://example.com\nrepository: https://github.com/example/site\n")},
+				"content/status/404.md": {Data: []byte(page)},
+			}
+			_, errs := Load(fsys)
+			// Raw characters are found in the file at their column;
+			// escaped ones once YAML has decoded the title.
+			if len(errs) != 1 || !strings.HasPrefix(errs[0].String(), "content/status/404.md:3:") || !strings.Contains(errs[0].String(), "control character U+") {
+				t.Errorf("diagnostics: %v", errs)
+			}
+		})
 	}
 }

@@ -125,6 +125,13 @@ func isText(path string, src []byte, one, all string, errs *diag.List) bool {
 		errs.Errorf(at(l, c), "invalid UTF-8; save the file as UTF-8")
 		return false
 	}
+	for i, r := range string(src) {
+		if r != '\r' && forbiddenChar(r) {
+			l, c := lineCol(src, i)
+			errs.Errorf(at(l, c), "control character %U is not allowed in %s", r, all)
+			return false
+		}
+	}
 	return true
 }
 

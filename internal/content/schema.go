@@ -89,7 +89,38 @@ func (m *mapping) scalar(key string, required bool, want string, tags ...string)
 		m.errs.Errorf(m.pos(v), "%s: want %s, got %s", m.name(key), want, describe(v))
 		return nil, false
 	}
+	if !m.plainChars(key, v) {
+		return nil, false
+	}
 	return v, true
+}
+
+// plainChars reports a value holding control characters, which no page
+// text needs and which can hide what a reviewer reads: terminal escapes,
+// NULs, and the bidirectional overrides that reorder text on screen.
+func (m *mapping) plainChars(key string, v *yaml.Node) bool {
+	for _, r := range v.Value {
+		if forbiddenChar(r) {
+			m.errs.Errorf(m.pos(v), "%s: control character %U is not allowed", m.name(key), r)
+			return false
+		}
+	}
+	return true
+}
+
+// forbiddenChar reports the characters frontmatter text must not contain:
+// C0 and C1 controls other than tab and line feed, and the bidirectional
+// embedding, override and isolate controls.
+func forbiddenChar(r rune) bool {
+	switch {
+	case r == '\t' || r == '\n':
+		return false
+	case r < 0x20 || r == 0x7f || r >= 0x80 && r <= 0x9f:
+		return true
+	case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069:
+		return true
+	}
+	return false
 }
 
 func (m *mapping) str(key string, required bool) (string, diag.Pos) {
@@ -154,6 +185,9 @@ func (m *mapping) strList(key string, required, numbers bool) ([]string, []diag.
 		ok := item.Kind == yaml.ScalarNode && (item.Tag == "!!str" || numbers && item.Tag == "!!int")
 		if !ok {
 			m.errs.Errorf(m.pos(item), "%s: want a string, got %s (quote it)", key, describe(item))
+			continue
+		}
+		if !m.plainChars(key, item) {
 			continue
 		}
 		if strings.TrimSpace(item.Value) == "" {

@@ -13,7 +13,7 @@ import (
 // exceeds one is refused with a positioned problem before it is parsed, so
 // that no single file can stall a build.
 const (
-	maxNesting     = 16        // block quotes and list items, one inside another
+	maxNesting     = 8         // block quotes and list items, one inside another
 	maxIndent      = 128       // columns of leading white space outside code blocks
 	maxBracketNest = 16        // '[' inside '[' within a paragraph
 	maxReferences  = 500       // link reference definitions, [label]: url
