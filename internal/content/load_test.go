@@ -242,20 +242,20 @@ func TestLoader_ParsesOnlyChangedFiles(t *testing.T) {
 
 func TestCheckBaseURL(t *testing.T) {
 	for raw, ok := range map[string]bool{
-		"https://statusgen.netlify.app":          true,
-		"https://statusgen.netlify.app/":         true,
-		"http://127.0.0.1:8080":                  true,
-		"http://[::1]:8080":                      true,
+		"https://statusgen.netlify.app":           true,
+		"https://statusgen.netlify.app/":          true,
+		"http://127.0.0.1:8080":                   true,
+		"http://[::1]:8080":                       true,
 		"https://deploy-preview-7--x.netlify.app": true,
-		"https://example.com/sub/":               false, // a path: links start at /
-		`https://example.com/"><script>`:         false,
-		"https://example.com/?q=1":               false,
-		"https://example.com/#top":               false,
-		"https://user:pw@example.com":            false,
-		"javascript:alert(1)":                    false,
-		"ftp://example.com":                      false,
-		"https://exa mple.com":                   false,
-		"https://example.com\nSitemap: x":        false,
+		"https://example.com/sub/":                false, // a path: links start at /
+		`https://example.com/"><script>`:          false,
+		"https://example.com/?q=1":                false,
+		"https://example.com/#top":                false,
+		"https://user:pw@example.com":             false,
+		"javascript:alert(1)":                     false,
+		"ftp://example.com":                       false,
+		"https://exa mple.com":                    false,
+		"https://example.com\nSitemap: x":         false,
 	} {
 		if err := CheckBaseURL(raw); (err == nil) != ok {
 			t.Errorf("CheckBaseURL(%q) = %v, want ok=%v", raw, err, ok)
@@ -265,17 +265,17 @@ func TestCheckBaseURL(t *testing.T) {
 
 func TestLoad_ControlCharactersAreErrors(t *testing.T) {
 	for name, value := range map[string]string{
-		"escape":        "Bad \x1b[31mred\x1b[0m",
-		"bell":          "Ring \x07",
+		"escape":         "Bad \x1b[31mred\x1b[0m",
+		"bell":           "Ring \x07",
 		"escaped escape": `"Bad \x1b[31m"`,
-		"C1 control":    "Next \u0085 line",
-		"bidi override": "Safe \u202e txet",
-		"bidi isolate":  "Safe \u2066 isolate",
+		"C1 control":     "Next \u0085 line",
+		"bidi override":  "Safe \u202e txet",
+		"bidi isolate":   "Safe \u2066 isolate",
 	} {
 		t.Run(name, func(t *testing.T) {
 			page := "---\ncode: 404\ntitle: " + value + "\nsummary: S.\nspec: {name: N, url: \"https://example.com\"}\nregistered: true\n---\nBody.\n"
 			fsys := fstest.MapFS{
-				"content/site.yaml":      {Data: []byte("title: T\ndescription: D.\nbaseURL: https://example.com\nrepository: https://github.com/example/site\n")},
+				"content/site.yaml":     {Data: []byte("title: T\ndescription: D.\nbaseURL: https://example.com\nrepository: https://github.com/example/site\n")},
 				"content/status/404.md": {Data: []byte(page)},
 			}
 			_, errs := Load(fsys)
