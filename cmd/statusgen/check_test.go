@@ -39,7 +39,7 @@ func TestCheck_TypoInRelatedFailsWithAnnotation(t *testing.T) {
 	line := -1
 	for i, l := range lines {
 		if strings.HasPrefix(l, "related: [") {
-			lines[i] = strings.Replace(l, "related: [", "related: [439, ", 1)
+			lines[i] = strings.Replace(l, "related: [", "related: [329, ", 1)
 			line = i + 1
 		}
 	}
@@ -50,7 +50,7 @@ func TestCheck_TypoInRelatedFailsWithAnnotation(t *testing.T) {
 	if !errors.Is(err, errFailed) {
 		t.Fatalf("err = %v", err)
 	}
-	msg := "related: unknown status code 439 (did you mean 429?)"
+	msg := "related: unknown status code 329 (did you mean 429?)"
 	wantErr := "content/status/429.md:" + strconv.Itoa(line) + ":11: error: " + msg
 	if !strings.Contains(stderr, wantErr+"\n") || !strings.HasSuffix(stderr, "check: 1 error, 0 warnings\n") {
 		t.Errorf("stderr:\n%s\nwant line: %s", stderr, wantErr)
