@@ -2,14 +2,11 @@ package markdown
 
 import (
 	"bytes"
-	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 
-	"golang.org/x/net/html"
-	"golang.org/x/net/html/atom"
+	"github.com/statusgen/statusgen/internal/sitetest"
 )
 
 // FuzzRender renders arbitrary Markdown and checks that the HTML is safe:
@@ -39,7 +36,7 @@ func FuzzRender(f *testing.F) {
 		if err != nil {
 			return // an error is reported to the contributor; no HTML
 		}
-		if err := safeHTML(d.HTML); err != nil {
+		if err := sitetest.CheckSafeHTML(d.HTML, true, nil); err != nil {
 			t.Fatalf("%v\nin:\n%s", err, d.HTML)
 		}
 		seen := map[string]bool{"faq": true, "main": true}
@@ -50,75 +47,4 @@ func FuzzRender(f *testing.F) {
 			seen[h.ID] = true
 		}
 	})
-}
-
-// safeHTML reports the first thing in a fragment of rendered Markdown that
-// could run script or load something: a script-like element, an event
-// handler attribute, or a link or source with a dangerous scheme.
-func safeHTML(b []byte) error {
-	nodes, err := html.ParseFragment(bytes.NewReader(b), &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div})
-	if err != nil {
-		return err
-	}
-	var check func(n *html.Node) error
-	check = func(n *html.Node) error {
-		if n.Type == html.ElementNode {
-			switch n.Data {
-			case "script", "style", "iframe", "object", "embed", "form", "base", "link", "meta", "svg", "math":
-				return errorf("element <%s>", n.Data)
-			}
-			for _, a := range n.Attr {
-				key := strings.ToLower(a.Key)
-				if strings.HasPrefix(key, "on") || key == "style" || key == "srcdoc" || key == "formaction" {
-					return errorf("attribute %s on <%s>", a.Key, n.Data)
-				}
-				if (key == "href" || key == "src" || key == "xlink:href" || key == "action") && dangerousURL(a.Val, n.Data == "img") {
-					return errorf("%s=%q on <%s>", a.Key, a.Val, n.Data)
-				}
-			}
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if err := check(c); err != nil {
-				return err
-			}
-		}
-		return nil
-	}
-	for _, n := range nodes {
-		if err := check(n); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// dangerousURL reports a URL whose scheme can run script, however it is
-// spelled: case, white space and control characters are ignored, as
-// browsers ignore them.
-func dangerousURL(u string, image bool) bool {
-	var b strings.Builder
-	for _, r := range strings.ToLower(u) {
-		if r > ' ' && r != 0x7f {
-			b.WriteRune(r)
-		}
-	}
-	s := b.String()
-	for _, p := range []string{"javascript:", "vbscript:", "livescript:", "file:"} {
-		if strings.HasPrefix(s, p) {
-			return true
-		}
-	}
-	if strings.HasPrefix(s, "data:") {
-		return !image || !(strings.HasPrefix(s, "data:image/png") || strings.HasPrefix(s, "data:image/gif") ||
-			strings.HasPrefix(s, "data:image/jpeg") || strings.HasPrefix(s, "data:image/webp"))
-	}
-	return false
-}
-
-type safetyError string
-
-func (e safetyError) Error() string { return "unsafe HTML: " + string(e) }
-
-func errorf(format string, args ...any) error {
-	return safetyError(fmt.Sprintf(format, args...))
 }
