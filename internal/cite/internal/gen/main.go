@@ -100,13 +100,18 @@ func build(src string, f file, index map[int]entry, warn io.Writer) (rfc, error)
 		return rfc{}, fmt.Errorf("no numbered sections found")
 	}
 	e, ok := index[f.number]
-	if !ok {
-		return rfc{}, fmt.Errorf("not in the RFC index")
-	}
-	if d.obsoletes != nil && !sameInts(d.obsoletes, e.obsoletes) {
+	switch {
+	case !ok && d.title == "":
+		return rfc{}, fmt.Errorf("not in the RFC index, and the file names no title")
+	case !ok:
+		// Newer than the index: the document's own header says what it
+		// is and what it obsoletes; nothing can obsolete it yet.
+		e = entry{title: d.title, obsoletes: d.obsoletes}
+		doubts = append(doubts, "not in the RFC index; title and obsoletes taken from the document")
+	case d.obsoletes != nil && !sameInts(d.obsoletes, e.obsoletes):
 		doubts = append(doubts, fmt.Sprintf("its header obsoletes %v, the index says %v", d.obsoletes, e.obsoletes))
 	}
-	if d.title != "" && !strings.EqualFold(squash(d.title), squash(e.title)) {
+	if ok && d.title != "" && !strings.EqualFold(squash(d.title), squash(e.title)) {
 		doubts = append(doubts, fmt.Sprintf("its title is %q, the index says %q", d.title, e.title))
 	}
 	for _, s := range doubts {
