@@ -88,7 +88,7 @@ func (t *Table) Check(p Page) []Problem {
 			}
 			continue
 		}
-		if msg := t.claim(r, s, c, cits); msg != "" {
+		if msg := claim(r, s, c, cits); msg != "" {
 			rule := WrongTitle
 			if strings.Contains(msg, "link text") {
 				rule = WrongLink
@@ -103,7 +103,7 @@ func (t *Table) Check(p Page) []Problem {
 // only when it is, word for word, the title of another section of the same
 // RFC, so that link text such as "the spec" or a remark in parentheses
 // such as "(SHOULD)" is never taken for a title.
-func (t *Table) claim(r *RFC, s Section, c Citation, cits []Citation) string {
+func claim(r *RFC, s Section, c Citation, cits []Citation) string {
 	if c.Kind == Link {
 		for _, p := range cits {
 			if p.Kind == Prose && p.RFC == c.RFC && p.Section != "" && p.Section != c.Section &&

@@ -43,8 +43,8 @@ const (
 	secPat = `(?:[0-9]+(?:\.[0-9]+)*|[A-Z](?:\.[0-9]+)*)\b`
 	sepPat = `(?:\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or|to|through)\s+|\s*[-–]\s*)`
 	// One section, maybe a range; or, after a plural, a list.
-	oneSec   = `(?:Section\s+|Appendix\s+|§\s*)` + secPat + `(?:\s*[-–]\s*` + secPat + `)?`
-	manySec  = `(?:Sections|Appendices|§§)\s*` + secPat + `(?:` + sepPat + secPat + `)*`
+	oneSec   = `(?:(?i:Section|Appendix)\s+|§\s*)` + secPat + `(?:\s*[-–]\s*` + secPat + `)?`
+	manySec  = `(?:(?i:Sections|Appendices)\s+|§§\s*)` + secPat + `(?:` + sepPat + secPat + `)*`
 	sections = `(?:` + manySec + `|` + oneSec + `)`
 )
 

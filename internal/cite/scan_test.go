@@ -54,11 +54,17 @@ func TestScan(t *testing.T) {
 			`prose 9110 11.6.1 @0 "RFC 9110, Sections 11.6.1, 11.6.2, and 11.6.3"`,
 			`prose 9110 11.6.2 @0 "RFC 9110, Sections 11.6.1, 11.6.2, and 11.6.3"`,
 			`prose 9110 11.6.3 @0 "RFC 9110, Sections 11.6.1, 11.6.2, and 11.6.3"`}},
+		{"plural signs", "RFC 9110 §§ 8.3 and 8.4; RFC 9110, Appendices A and B", []string{
+			`prose 9110 8.3 @0 "RFC 9110 §§ 8.3 and 8.4"`, `prose 9110 8.4 @0 "RFC 9110 §§ 8.3 and 8.4"`,
+			`prose 9110 A @27 "RFC 9110, Appendices A and B"`, `prose 9110 B @27 "RFC 9110, Appendices A and B"`}},
 		{"range", "RFC 9110, Sections 8.3-8.4", []string{
 			`prose 9110 8.3 @0 "RFC 9110, Sections 8.3-8.4"`, `prose 9110 8.4 @0 "RFC 9110, Sections 8.3-8.4"`}},
 		{"singular stops at a comma", "RFC 9110, Section 15.5.14, 413 Content Too Large", []string{`prose 9110 15.5.14 @0 "RFC 9110, Section 15.5.14"`}},
 		{"wrapped", "says RFC\n      9110, Section\n  15.5.3 only", []string{`prose 9110 15.5.3 @5 "RFC 9110, Section 15.5.3"`}},
 		{"wrapped before", "Section 9.1\nof RFC 9110", []string{`prose 9110 9.1 @0 "Section 9.1 of RFC 9110"`}},
+		{"lower case", "RFC 9110 section 15.5.5 and RFC 9110, sections 8.3 and 8.4", []string{
+			`prose 9110 15.5.5 @0 "RFC 9110 section 15.5.5"`,
+			`prose 9110 8.3 @28 "RFC 9110, sections 8.3 and 8.4"`, `prose 9110 8.4 @28 "RFC 9110, sections 8.3 and 8.4"`}},
 		{"bare", "RFC 6585 adds 428.", []string{`prose 6585 @0 "RFC 6585"`}},
 		{"no space", "RFC7231 and RFC-2616", []string{`prose 7231 @0 "RFC7231"`, `prose 2616 @12 "RFC-2616"`}},
 		{"claim", "RFC 9110, Section 11.3 (Credentials) says", []string{`prose 9110 11.3 @0 "RFC 9110, Section 11.3" claim="Credentials"`}},

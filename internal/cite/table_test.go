@@ -1,7 +1,9 @@
 package cite
 
 import (
+	"os"
 	"reflect"
+	"sort"
 	"strconv"
 	"strings"
 	"testing"
@@ -134,5 +136,30 @@ func TestParse_Errors(t *testing.T) {
 		if _, err := Parse(tc.text); err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("%s: err = %v, want %q", tc.name, err, tc.want)
 		}
+	}
+}
+
+// The table is generated from gen/sources.txt: an RFC added there and not
+// generated, or left in the table after it was removed there, fails here.
+func TestTable_MatchesItsSources(t *testing.T) {
+	t.Parallel()
+	b, err := os.ReadFile("internal/gen/sources.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var listed []int
+	for _, line := range strings.Split(string(b), "\n") {
+		f := strings.Fields(line)
+		if len(f) == 4 && f[0] == "rfc" {
+			n, err := strconv.Atoi(f[1])
+			if err != nil {
+				t.Fatalf("sources.txt: %q", line)
+			}
+			listed = append(listed, n)
+		}
+	}
+	sort.Ints(listed)
+	if got := load(t).Numbers(); !reflect.DeepEqual(got, listed) {
+		t.Errorf("the table has RFCs %v\nsources.txt lists %v\nrun internal/cite/internal/gen", got, listed)
 	}
 }
