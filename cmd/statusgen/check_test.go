@@ -181,3 +181,27 @@ func TestCheck_RunsTheExampleTests(t *testing.T) {
 		}
 	}
 }
+
+func TestCheck_CitationsOfMissingSectionsAndObsoletedRFCs(t *testing.T) {
+	src := sitetest.Real(t)
+	p := filepath.Join(src, "content/status/404.md")
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Count(string(b), "\n")
+	planted := "\n## Planted\n\nThe spec is RFC 9110, Section 15.5.99 here, and\nsee [its section](https://tools.ietf.org/html/rfc7231#section-6.5.4).\n"
+	if err := os.WriteFile(p, append(b, planted...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, stderr, err := runCmd("check", "-src", src)
+	if !errors.Is(err, errFailed) {
+		t.Fatalf("check passed a page citing a section that does not exist:\n%s", stderr)
+	}
+	want := fmt.Sprintf("content/status/404.md:%d:13: error: citation: RFC 9110 has no Section 15.5.99; Section 15.5 \"Client Error 4xx\" has 15.5.1 to 15.5.22\n", lines+4) +
+		fmt.Sprintf("content/status/404.md:%d:19: warning: citation: RFC 7231 is obsoleted by RFC 9110; cite RFC 9110\n", lines+5) +
+		"check: 1 error, 1 warning\n"
+	if !strings.HasSuffix(stderr, want) || strings.Count(stderr, "citation:") != 2 {
+		t.Errorf("stderr:\n%s\nwant it to end with:\n%s", stderr, want)
+	}
+}

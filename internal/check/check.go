@@ -4,7 +4,8 @@
 // both ways, and links in the finished output.
 //
 // Build refuses what cannot be published; check also refuses what should
-// not be, so contributors hear about both before review.
+// not be, so contributors hear about both before review. Citations of RFC
+// sections are checked against the RFCs themselves (internal/cite).
 package check
 
 import (
@@ -13,6 +14,7 @@ import (
 	"time"
 
 	"github.com/statusgen/statusgen/internal/build"
+	"github.com/statusgen/statusgen/internal/cite"
 	"github.com/statusgen/statusgen/internal/content"
 	"github.com/statusgen/statusgen/internal/diag"
 	"github.com/statusgen/statusgen/internal/facts"
@@ -54,6 +56,11 @@ func RequiredSections(code int) []string {
 // Run applies the editorial rules to a successful build.
 func Run(res *build.Result, table *facts.Table) diag.List {
 	var errs diag.List
+	cites, err := cite.Load()
+	if err != nil {
+		errs.Errorf(diag.Pos{Path: cite.TablePath}, "%v", err)
+		return errs
+	}
 	related := map[int]map[int]bool{}
 	for _, st := range res.Site.Statuses {
 		related[st.Code] = map[int]bool{}
@@ -68,6 +75,7 @@ func Run(res *build.Result, table *facts.Table) diag.List {
 		checkContentLength(st.Path, st.Status.Body, st.Doc, &errs)
 		checkLength(st.Path, st.Status.Body, st.Doc, MinWords(st.Status), &errs)
 		checkFacts(st, table, &errs)
+		checkCitations(page{path: st.Path, text: st.Status.Text, body: st.Status.Body, keys: st.Status.Keys, spec: st.Status.Spec}, cites, &errs)
 		for i, r := range st.Status.Related {
 			if back, ok := related[r]; ok && !back[st.Code] {
 				errs.Warnf(st.RelatedPos[i], "related: %d does not list %d back; add %d to related: in %s",
@@ -79,6 +87,7 @@ func Run(res *build.Result, table *facts.Table) diag.List {
 		checkHeadings(cp.Path, cp.Concept.Body, cp.Doc, &errs)
 		checkLength(cp.Path, cp.Concept.Body, cp.Doc, MinConceptWords, &errs)
 		checkContentLength(cp.Path, cp.Concept.Body, cp.Doc, &errs)
+		checkCitations(page{path: cp.Path, text: cp.Concept.Text, body: cp.Concept.Body, keys: cp.Concept.Keys}, cites, &errs)
 	}
 	checkOutputLinks(res, &errs)
 	errs.Sort()

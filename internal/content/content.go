@@ -125,7 +125,11 @@ type Status struct {
 	Concepts   []string
 	FAQ        []FAQ
 	Body       Body
-	Digest     string // hash of the file as read, for caches
+	// Text is the whole file as parsed (a UTF-8 BOM dropped, CRLF as LF),
+	// for checks that read frontmatter and body alike, such as citations:
+	// its lines are the file's lines, and Body.Source is its tail.
+	Text   []byte
+	Digest string // hash of the file as read, for caches
 
 	// Positions of the nodes later stages may need to point at.
 	Keys        map[string]diag.Pos // every top-level key, by name
@@ -149,6 +153,7 @@ type Concept struct {
 	Concepts    []string // related concepts
 	FAQ         []FAQ
 	Body        Body
+	Text        []byte // as Status.Text
 	Digest      string
 	Keys        map[string]diag.Pos
 	ConceptsPos []diag.Pos

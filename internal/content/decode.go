@@ -20,7 +20,7 @@ var (
 // need the other pages are in validate.go.
 func decodeStatus(doc *document, fileCode int, errs *diag.List) *Status {
 	m := newMapping(doc, doc.root, "", statusKeys, errs)
-	s := &Status{Path: doc.path, Body: doc.body, Digest: doc.digest, Keys: m.keyPos()}
+	s := &Status{Path: doc.path, Text: doc.src, Body: doc.body, Digest: doc.digest, Keys: m.keyPos()}
 	var ok bool
 	if s.Code, s.CodePos, ok = m.integer("code", true); ok {
 		switch {
@@ -63,7 +63,7 @@ func decodeStatus(doc *document, fileCode int, errs *diag.List) *Status {
 
 func decodeConcept(doc *document, slug string, errs *diag.List) *Concept {
 	m := newMapping(doc, doc.root, "", conceptKeys, errs)
-	c := &Concept{Path: doc.path, Slug: slug, Body: doc.body, Digest: doc.digest, Keys: m.keyPos()}
+	c := &Concept{Path: doc.path, Slug: slug, Text: doc.src, Body: doc.body, Digest: doc.digest, Keys: m.keyPos()}
 	c.Title, _ = m.str("title", true)
 	var sumPos diag.Pos
 	c.Summary, sumPos = m.str("summary", true)

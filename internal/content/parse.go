@@ -19,6 +19,7 @@ import (
 // document is a source file split into its YAML frontmatter and its body.
 type document struct {
 	path   string
+	src    []byte     // the file as parsed: BOM dropped, CRLF as LF
 	digest string     // sha256 of the raw file
 	root   *yaml.Node // the frontmatter mapping; nil if it could not be parsed
 	// yamlLine is the file line of the opening "---"; a YAML node at
@@ -70,7 +71,7 @@ func parseDocument(path string, src []byte, errs *diag.List) *document {
 	}
 
 	sum := sha256.Sum256(src)
-	doc := &document{path: path, yamlLine: openLine, digest: hex.EncodeToString(sum[:])}
+	doc := &document{path: path, src: src, yamlLine: openLine, digest: hex.EncodeToString(sum[:])}
 	var root yaml.Node
 	var yerr error
 	var ysrc []byte
