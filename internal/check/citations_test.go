@@ -1,6 +1,7 @@
 package check
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"strings"
@@ -61,7 +62,7 @@ func TestRun_KeywordsMayNameObsoletedRFCs(t *testing.T) {
 // The real pages cite RFC sections hundreds of times; every citation
 // must hold up against the RFCs.
 func TestRealContent_HasNoCitationProblems(t *testing.T) {
-	res, errs := build.New().Build(os.DirFS("../.."), build.Options{})
+	res, errs := build.New().Build(context.Background(), os.DirFS("../.."), build.Options{})
 	if res == nil {
 		t.Fatal(errs)
 	}
