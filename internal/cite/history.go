@@ -15,16 +15,18 @@ import (
 //     "### History of the name");
 //   - one of the six words before it, in its sentence, is a word of
 //     history: first, originally, formerly, previously, earlier, old,
-//     older, obsolete, obsoleted, replaced, replacing, superseded,
-//     deprecated, historically, was, were ("The code first appeared in HTTP/2 (RFC
-//     7540)", "That was the phrase in RFC 2616", "replacing RFC 7807");
+//     older, obsolete, obsoleted, obsoletes, replaced, replacing,
+//     superseded, deprecated, historically, followed, changes, changed, still,
+//     was, were ("The code first appeared in HTTP/2 (RFC 7540)", "That was
+//     the phrase in RFC 2616", "RFC 9457 obsoletes RFC 7807", "the changes
+//     from RFC 7807");
 //   - right after it comes a year ("RFC 2616 (1999)", "RFC 2068 in 1997")
 //     or a verb in the past tense ("RFC 7231 said", "RFC 2616 defined").
 //
 // Anything else citing an obsoleted RFC is taken for a citation that
 // should name the current one.
 var (
-	historyWords = wordSet("first originally formerly previously earlier old older obsolete obsoleted replaced replacing superseded deprecated historically was were")
+	historyWords = wordSet("first originally formerly previously earlier old older obsolete obsoleted obsoletes replaced replacing superseded deprecated historically followed changes changed still was were")
 	// Past tenses that do not end in -ed.
 	irregularPast = wordSet("said had made gave kept left put set took meant did wrote became began came ran saw sent went told held let lost brought thought stood knew chose broke got grew found")
 	yearRE        = regexp.MustCompile(`^[\s)\]]*(?:\(\s*)?(?:(?:in|of|from)\s+)?(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?(?:19|20)[0-9]{2}\b`)
