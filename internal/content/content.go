@@ -23,9 +23,10 @@ const (
 
 // Content is everything Load read from a site's source tree.
 type Content struct {
-	Config   Config
-	Statuses []*Status  // sorted by code
-	Concepts []*Concept // sorted by slug
+	Config    Config
+	Constants *Constants // nil when the site has no constants file
+	Statuses  []*Status  // sorted by code
+	Concepts  []*Concept // sorted by slug
 }
 
 // Status returns the status page for code, or nil.
@@ -106,9 +107,12 @@ func (b Body) Pos(path string, line, col int) diag.Pos {
 
 // Status is one status code page, content/status/NNN.md.
 type Status struct {
-	Path    string // slash-separated, relative to the site root
-	Code    int
-	Title   string
+	Path  string // slash-separated, relative to the site root
+	Code  int
+	Title string
+	// Aka holds the names people know the code by besides the registry's
+	// title, such as "I'm a teapot" for 418 (Unused).
+	Aka     []string
 	Summary string
 	// Visitor is two to four plain sentences for someone who met the code
 	// on a website and is not a developer; empty for codes people do not

@@ -10,7 +10,7 @@ import (
 )
 
 var (
-	statusKeys  = []string{"code", "title", "summary", "visitor", "spec", "registered", "source", "deprecated", "keywords", "related", "concepts", "faq"}
+	statusKeys  = []string{"code", "title", "aka", "summary", "visitor", "spec", "registered", "source", "deprecated", "keywords", "related", "concepts", "faq"}
 	conceptKeys = []string{"title", "summary", "keywords", "concepts", "faq"}
 	configKeys  = []string{"title", "description", "baseURL", "repository", "branch", "language"}
 	slugRE      = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
@@ -31,6 +31,7 @@ func decodeStatus(doc *document, fileCode int, errs *diag.List) *Status {
 		}
 	}
 	s.Title, s.TitlePos = m.str("title", true)
+	s.Aka, _ = m.strList("aka", false, false)
 	var sumPos diag.Pos
 	s.Summary, sumPos = m.str("summary", true)
 	checkSummary(s.Summary, sumPos, errs)

@@ -54,6 +54,7 @@ func (l *Loader) Load(fsys fs.FS) (*Content, diag.List) {
 		return c, errs
 	}
 	c.Config = loadConfig(fsys, &errs)
+	c.Constants = loadConstants(fsys, &errs)
 	// Pages are known by their file names, even those that fail to load,
 	// so that one broken file does not make every link to it an error too.
 	var known names

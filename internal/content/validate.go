@@ -23,6 +23,7 @@ func validate(c *Content, known names, errs *diag.List) {
 	for _, c := range codes {
 		codeSet[c] = true
 	}
+	checkConstants(c.Constants, codeSet, errs)
 	slugSet := make(map[string]bool, len(slugs))
 	for _, s := range slugs {
 		slugSet[s] = true

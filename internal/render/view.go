@@ -90,18 +90,29 @@ type faqView struct {
 	A template.HTML // a fragment placeholder
 }
 
+// constantView is one library's name for a code.
+type constantView struct {
+	Library   string // e.g. "Go net/http"
+	Language  string
+	Example   string
+	SourceURL string
+	content.Constant
+}
+
 type statusView struct {
 	statusCard
-	Visitor  string
-	Spec     content.Spec
-	Keywords []string
-	Headings []markdown.Heading
-	Body     template.HTML // a fragment placeholder
-	FAQ      []faqView
-	Related  []statusCard
-	Concepts []conceptCard
-	Prev     *statusCard
-	Next     *statusCard
+	Aka       []string
+	Constants []constantView
+	Visitor   string
+	Spec      content.Spec
+	Keywords  []string
+	Headings  []markdown.Heading
+	Body      template.HTML // a fragment placeholder
+	FAQ       []faqView
+	Related   []statusCard
+	Concepts  []conceptCard
+	Prev      *statusCard
+	Next      *statusCard
 }
 
 type conceptView struct {
@@ -156,7 +167,7 @@ func newView(s *site.Site, p *site.Page, opts Options, frags *fragments) *view {
 		c := newClassView(p.Class)
 		v.Page.Class = &c
 	case p.Status != nil:
-		v.Page.Status = newStatusView(p.Status, frags)
+		v.Page.Status = newStatusView(s, p.Status, frags)
 	case p.Concept != nil:
 		v.Page.Concept = newConceptView(p.Concept, frags)
 	}
@@ -200,9 +211,20 @@ func faqViews(fs []site.FAQ, frags *fragments) []faqView {
 	return out
 }
 
-func newStatusView(s *site.Status, frags *fragments) *statusView {
+func constantViews(s *site.Site, list []content.Constant) []constantView {
+	out := make([]constantView, 0, len(list))
+	for _, c := range list {
+		l := s.Constants.Library(c.Library)
+		out = append(out, constantView{Library: l.Name, Language: l.Language, Example: l.Example, SourceURL: l.Source.URL(), Constant: c})
+	}
+	return out
+}
+
+func newStatusView(site *site.Site, s *site.Status, frags *fragments) *statusView {
 	v := &statusView{
 		statusCard: newStatusCard(s),
+		Aka:        s.Aka,
+		Constants:  constantViews(site, s.Constants),
 		Visitor:    s.Visitor,
 		Spec:       s.Spec,
 		Keywords:   s.Keywords,

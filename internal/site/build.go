@@ -25,11 +25,14 @@ type Markdown interface {
 // checking every link written in it. c must have loaded without errors. If
 // ctx is cancelled, Build stops rendering and returns ctx's error.
 func Build(ctx context.Context, c *content.Content, md Markdown) (*Site, diag.List, error) {
-	s := &Site{Config: c.Config}
+	s := &Site{Config: c.Config, Constants: c.Constants}
 	byCode := map[int]*Status{}
 	classes := map[int]*Class{}
 	for _, cs := range c.Statuses {
 		st := &Status{Status: cs, URL: StatusURL(cs.Code)}
+		if c.Constants != nil {
+			st.Constants = c.Constants.Codes[cs.Code]
+		}
 		cl := classes[cs.Class()]
 		if cl == nil {
 			cl = newClass(cs.Class())

@@ -51,11 +51,12 @@ func ReservedIDs() []string {
 
 // Site is everything to publish.
 type Site struct {
-	Config   content.Config
-	Pages    []*Page // in a fixed order: home, indexes, classes, codes, concepts, 404
-	Statuses []*Status
-	Classes  []*Class
-	Concepts []*Concept
+	Config    content.Config
+	Constants *content.Constants // libraries and their names for codes; may be nil
+	Pages     []*Page            // in a fixed order: home, indexes, classes, codes, concepts, 404
+	Statuses  []*Status
+	Classes   []*Class
+	Concepts  []*Concept
 }
 
 // Page is one HTML page of the site.
@@ -110,14 +111,16 @@ type Class struct {
 // Status is a status code page, resolved.
 type Status struct {
 	*content.Status
-	URL      string
-	Class    *Class
-	Body     template.HTML
-	FAQ      []FAQ
-	Related  []*Status
-	Concepts []*Concept
-	Prev     *Status
-	Next     *Status
+	URL string
+	// Constants are the code's names in popular libraries.
+	Constants []content.Constant
+	Class     *Class
+	Body      template.HTML
+	FAQ       []FAQ
+	Related   []*Status
+	Concepts  []*Concept
+	Prev      *Status
+	Next      *Status
 	// Doc is the rendered body with its headings, links and fences, at
 	// body-relative positions, for the table of contents and for checks
 	// that look inside it.
