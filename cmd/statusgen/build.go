@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -13,22 +12,18 @@ import (
 	"github.com/statusgen/statusgen/internal/output"
 )
 
-func (e environ) flags(name string) *flag.FlagSet {
-	fs := flag.NewFlagSet("statusgen "+name, flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
-	return fs
-}
-
 // defaultOut is the one output directory a source tree may hold.
 const defaultOut = "public"
 
-func (e environ) build(ctx context.Context, args []string) error {
-	fs := e.flags("build")
+func (e environ) build(ctx context.Context, fs *flag.FlagSet, args []string) error {
 	src := fs.String("src", ".", "site source `dir`ectory, holding content/ and templates/")
-	out := fs.String("out", defaultOut, "output `dir`ectory, replaced as a whole on success")
+	out := fs.String("out", defaultOut, "output `dir`ectory, replaced as a whole on success (default: public in the -src directory)")
 	baseURL := fs.String("base-url", "", "override site.yaml's baseURL (default $DEPLOY_PRIME_URL on Netlify previews)")
 	verbose := fs.Bool("v", false, "list every file written, and print warnings")
-	if err := parseFlags(fs, args); err != nil {
+	if err := e.parse(fs, args); err != nil {
+		return err
+	}
+	if err := e.checkSource("build", *src); err != nil {
 		return err
 	}
 	if *baseURL == "" {
@@ -109,18 +104,4 @@ func plural(n int, word string) string {
 		return "1 " + word
 	}
 	return fmt.Sprintf("%d %ss", n, word)
-}
-
-func parseFlags(fs *flag.FlagSet, args []string) error {
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return errHelp
-		}
-		return errUsage
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(fs.Output(), "%s: unexpected argument %q\n", fs.Name(), fs.Arg(0))
-		return errUsage
-	}
-	return nil
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -16,12 +17,14 @@ import (
 	"github.com/statusgen/statusgen/internal/facts"
 )
 
-func (e environ) check(ctx context.Context, args []string) error {
-	fs := e.flags("check")
+func (e environ) check(ctx context.Context, fs *flag.FlagSet, args []string) error {
 	src := fs.String("src", ".", "site source `dir`ectory")
 	strict := fs.Bool("strict", false, "treat warnings as errors")
 	stats := fs.Bool("stats", false, "print the prose word count of every page")
-	if err := parseFlags(fs, args); err != nil {
+	if err := e.parse(fs, args); err != nil {
+		return err
+	}
+	if err := e.checkSource("check", *src); err != nil {
 		return err
 	}
 	table, err := facts.Load()

@@ -6,8 +6,10 @@
 //
 //	statusgen build [-src dir] [-out dir] [-base-url url] [-v]
 //	statusgen serve [-src dir] [-addr host:port] [-open]
-//	statusgen check [-src dir] [-strict]
-//	statusgen new CODE
+//	statusgen check [-src dir] [-strict] [-stats]
+//	statusgen new [-src dir] CODE
+//	statusgen version
+//	statusgen help [COMMAND]
 package main
 
 import (
@@ -34,17 +36,6 @@ var errInterrupted = errors.New("interrupted")
 // must not run.
 var errHelp = errors.New("help")
 
-const usage = `statusgen builds the HTTP status code reference site.
-
-Usage:
-  statusgen build [flags]   build the site into public/
-  statusgen serve [flags]   preview the site with live reload
-  statusgen check [flags]   validate content without writing output
-  statusgen new CODE        start a page for a status code
-
-Run "statusgen COMMAND -h" for a command's flags.
-`
-
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	go func() {
@@ -55,49 +46,32 @@ func main() {
 	}()
 	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stop()
+	os.Exit(exitCode(err))
+}
+
+// exitCode maps a command's result to the process's exit status: 0, 1 for
+// a failure, 2 for a wrong command line, 130 for an interruption (as a shell
+// reports a command stopped by Ctrl-C).
+func exitCode(err error) int {
 	switch {
 	case err == nil, errors.Is(err, errHelp):
-	case errors.Is(err, errInterrupted):
-		os.Exit(130) // as a shell reports a command stopped by Ctrl-C
+		return 0
 	case errors.Is(err, errUsage):
-		os.Exit(2)
+		return 2
+	case errors.Is(err, errInterrupted):
+		return 130
 	case errors.Is(err, errFailed):
-		os.Exit(1)
-	default:
-		fmt.Fprintln(os.Stderr, "statusgen:", err)
-		os.Exit(1)
+		return 1
 	}
+	fmt.Fprintln(os.Stderr, "statusgen:", err)
+	return 1
 }
 
 // run dispatches to a subcommand. It never calls os.Exit, so tests can run
 // every command in-process.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	if len(args) == 0 {
-		fmt.Fprint(stderr, usage)
-		return errUsage
-	}
 	env := environ{stdout: stdout, stderr: stderr, getenv: os.Getenv}
 	return env.dispatch(ctx, args)
-}
-
-// dispatch runs the subcommand args[0].
-func (env environ) dispatch(ctx context.Context, args []string) error {
-	switch cmd, rest := args[0], args[1:]; cmd {
-	case "build":
-		return env.build(ctx, rest)
-	case "serve":
-		return env.serve(ctx, rest)
-	case "check":
-		return env.check(ctx, rest)
-	case "new":
-		return env.newPage(rest)
-	case "help", "-h", "-help", "--help":
-		fmt.Fprint(env.stdout, usage)
-		return nil
-	default:
-		fmt.Fprintf(env.stderr, "statusgen: unknown command %q\n\n%s", cmd, usage)
-		return errUsage
-	}
 }
 
 // environ is what a command may touch of the outside world.

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"testing"
 
@@ -212,7 +213,7 @@ func TestBuild_BaseURLFromNetlifyPreview(t *testing.T) {
 		out := filepath.Join(t.TempDir(), "public")
 		var o, e bytes.Buffer
 		env := environ{stdout: &o, stderr: &e, getenv: func(k string) string { return tc.env[k] }}
-		if err := env.build(context.Background(), append([]string{"-src", src, "-out", out}, tc.args...)); err != nil {
+		if err := env.dispatch(context.Background(), append([]string{"build"}, append([]string{"-src", src, "-out", out}, tc.args...)...)); err != nil {
 			t.Fatalf("%v: %v\n%s", tc.env, err, e.String())
 		}
 		b, _ := os.ReadFile(filepath.Join(out, "status", "404", "index.html"))
@@ -233,11 +234,69 @@ func TestRun_UsageErrors(t *testing.T) {
 func TestRun_HelpDoesNotRunTheCommand(t *testing.T) {
 	dir := t.TempDir()
 	out := filepath.Join(dir, "public")
-	_, stderr, err := runCmd("build", "-h", "-out", out)
-	if !errors.Is(err, errHelp) || !strings.Contains(stderr, "-base-url") {
-		t.Fatalf("err = %v, stderr = %q", err, stderr)
+	stdout, stderr, err := runCmd("build", "-h", "-out", out)
+	if !errors.Is(err, errHelp) || !strings.Contains(stdout, "-base-url") || stderr != "" {
+		t.Fatalf("err = %v, stdout = %q, stderr = %q", err, stdout, stderr)
 	}
 	if _, err := os.Stat(out); err == nil {
 		t.Error("build -h built the site")
+	}
+}
+
+func TestRun_EveryCommandParsesFlagsTheSameWay(t *testing.T) {
+	for _, c := range commands() {
+		t.Run(c.name, func(t *testing.T) {
+			stdout, stderr, err := runCmd(c.name, "-h")
+			if exitCode(err) != 0 || !strings.HasPrefix(stdout, "usage: statusgen "+c.name) || stderr != "" {
+				t.Errorf("%s -h: exit %d, stdout %q, stderr %q; want the usage on stdout and exit 0", c.name, exitCode(err), stdout, stderr)
+			}
+			stdout, stderr, err = runCmd(c.name, "-no-such-flag")
+			if exitCode(err) != 2 || stdout != "" || !strings.Contains(stderr, "flag provided but not defined: -no-such-flag") || !strings.Contains(stderr, "usage: statusgen "+c.name) {
+				t.Errorf("%s -no-such-flag: exit %d, stdout %q, stderr %q; want the error and usage on stderr and exit 2", c.name, exitCode(err), stdout, stderr)
+			}
+		})
+	}
+}
+
+func TestRun_HelpAndSuggestions(t *testing.T) {
+	tests := []struct {
+		args           []string
+		exit           int
+		stdout, stderr string
+	}{
+		{[]string{"help", "build"}, 0, "usage: statusgen build [flags]\n", ""},
+		{[]string{"help", "new"}, 0, "usage: statusgen new [flags] CODE\n", ""},
+		{[]string{"help"}, 0, "statusgen builds the HTTP status code reference site.", ""},
+		{[]string{"-h"}, 0, "statusgen builds", ""},
+		{[]string{"help", "nosuch"}, 2, "", `statusgen help: unknown command "nosuch"`},
+		{[]string{"help", "biuld"}, 2, "", `statusgen help: unknown command "biuld" (did you mean "build"?)`},
+		{[]string{"server"}, 2, "", `statusgen: unknown command "server" (did you mean "serve"?)`},
+		{[]string{"biuld"}, 2, "", `statusgen: unknown command "biuld" (did you mean "build"?)`},
+		{[]string{"chek"}, 2, "", `(did you mean "check"?)`},
+		{nil, 2, "", "Commands:"},
+		{[]string{"version"}, 0, "statusgen ", ""},
+		{[]string{"-version"}, 0, "statusgen ", ""},
+		{[]string{"build", "extra"}, 2, "", `statusgen build: unexpected argument "extra"`},
+		{[]string{"new"}, 2, "", "statusgen new: want one status code"},
+	}
+	for _, tc := range tests {
+		stdout, stderr, err := runCmd(tc.args...)
+		if exitCode(err) != tc.exit || !strings.Contains(stdout, tc.stdout) || !strings.Contains(stderr, tc.stderr) ||
+			tc.stdout == "" && stdout != "" || tc.stderr == "" && stderr != "" {
+			t.Errorf("statusgen %q: exit %d\nstdout: %q\nstderr: %q\nwant exit %d, stdout with %q, stderr with %q",
+				tc.args, exitCode(err), stdout, stderr, tc.exit, tc.stdout, tc.stderr)
+		}
+	}
+}
+
+func TestVersionLine(t *testing.T) {
+	bi := &debug.BuildInfo{GoVersion: "go1.26.8", Main: debug.Module{Version: "v1.2.0"}, Settings: []debug.BuildSetting{
+		{Key: "vcs.revision", Value: "5d6cea9e950bbe93f407889b514cd3da39ebaea7"}, {Key: "vcs.time", Value: "2026-12-01T09:36:26Z"},
+		{Key: "vcs.modified", Value: "true"}, {Key: "GOOS", Value: "linux"}, {Key: "GOARCH", Value: "amd64"}}}
+	if got, want := versionLine(bi, true), "statusgen v1.2.0 5d6cea9e950b+modified 2026-12-01T09:36:26Z go1.26.8 linux/amd64"; got != want {
+		t.Errorf("versionLine = %q, want %q", got, want)
+	}
+	if got := versionLine(nil, false); !strings.Contains(got, "unknown version") {
+		t.Errorf("without build info: %q", got)
 	}
 }

@@ -1,7 +1,9 @@
 package main
 
 import (
+	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io/fs"
 	"os"
@@ -14,17 +16,13 @@ import (
 	"github.com/statusgen/statusgen/internal/scaffold"
 )
 
-func (e environ) newPage(args []string) error {
-	fset := e.flags("new")
+func (e environ) newPage(_ context.Context, fset *flag.FlagSet, args []string) error {
 	src := fset.String("src", ".", "site source `dir`ectory")
-	fset.Usage = func() {
-		fmt.Fprintln(fset.Output(), "usage: statusgen new [-src dir] CODE\n\nWrites content/status/CODE.md, a page skeleton to fill in.")
-		fset.PrintDefaults()
-	}
-	if err := fset.Parse(args); err != nil {
-		return errUsage
+	if err := e.parseFlags(fset, args); err != nil {
+		return err
 	}
 	if fset.NArg() != 1 {
+		fmt.Fprintln(e.stderr, "statusgen new: want one status code, like: statusgen new 418")
 		fset.Usage()
 		return errUsage
 	}

@@ -174,6 +174,10 @@ func yamlError(doc *document, err error, src []byte) diag.List {
 		} else {
 			m = strings.TrimPrefix(m, "yaml: ")
 		}
+		if line, hint := yamlHint(m, src, doc.yamlLine); hint != "" && !strings.Contains(m, "tab") {
+			pos = diag.Pos{Path: doc.path, Line: doc.yamlLine + line, Col: 1}
+			m += "; " + hint
+		}
 		out.Errorf(pos, "invalid YAML: %s", m)
 	}
 	return out

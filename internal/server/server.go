@@ -28,9 +28,12 @@ import (
 
 // Config configures a Server.
 type Config struct {
-	Src    string    // site source directory
-	Stdout io.Writer // one line per rebuild
-	Stderr io.Writer // build errors
+	Src string // site source directory
+	// BaseURL is the address pages are built for, such as
+	// "http://127.0.0.1:8080"; the listener's address when empty.
+	BaseURL string
+	Stdout  io.Writer // one line per rebuild
+	Stderr  io.Writer // build errors
 	// Debounce is how long the watcher waits for a burst of file events to
 	// end before it rebuilds. Zero means DefaultDebounce.
 	Debounce time.Duration
@@ -93,7 +96,10 @@ const (
 // moment to finish, closes every connection, and returns nil. It returns an
 // error only if the sources cannot be watched or serving fails.
 func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
-	s.baseURL = "http://" + ln.Addr().String()
+	s.baseURL = s.cfg.BaseURL
+	if s.baseURL == "" {
+		s.baseURL = "http://" + ln.Addr().String()
+	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 
