@@ -1,7 +1,9 @@
 package markdown
 
 import (
+	"bufio"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -439,5 +441,90 @@ func TestFastTokenizers_AgreeWithChroma(t *testing.T) {
 				t.Errorf("%s: %.2f%% of characters agree with chroma, want at least %.1f%%", name, p, thresholds[name])
 			}
 		})
+	}
+}
+
+// benchFences returns the content's fences in each language that has a
+// fast tokenizer, by language, and the languages sorted.
+func benchFences(b *testing.B) (map[string][]Fence, []string) {
+	byLang := map[string][]Fence{}
+	for _, f := range contentFences(b) {
+		if l, ok := languages[f.Lang]; ok && fastTokenizer(l.lexer) != nil {
+			byLang[f.Lang] = append(byLang[f.Lang], f)
+		}
+	}
+	langs := make([]string, 0, len(byLang))
+	for l := range byLang {
+		langs = append(langs, l)
+	}
+	sort.Strings(langs)
+	return byLang, langs
+}
+
+// benchPaths are the two ways to tokenize a fence.
+var benchPaths = []struct {
+	name     string
+	tokenise func(lang string, code []byte) (chroma.Iterator, error)
+}{
+	{"chroma", chromaTokenise},
+	{"fast", tokenise},
+}
+
+// BenchmarkHighlight highlights every content fence of each language that
+// has a fast tokenizer, with chroma's lexer and with the fast tokenizer,
+// HTML formatting included: what a build spends.
+func BenchmarkHighlight(b *testing.B) {
+	byLang, langs := benchFences(b)
+	w := bufio.NewWriter(io.Discard)
+	for _, lang := range langs {
+		fences := byLang[lang]
+		size := 0
+		for _, f := range fences {
+			size += len(f.Code)
+		}
+		for _, path := range benchPaths {
+			b.Run(lang+"/"+path.name, func(b *testing.B) {
+				b.SetBytes(int64(size))
+				for b.Loop() {
+					for _, f := range fences {
+						it, err := path.tokenise(f.Lang, f.Code)
+						if err != nil {
+							b.Fatal(err)
+						}
+						if err := format(w, f.Lang, it); err != nil {
+							b.Fatal(err)
+						}
+					}
+				}
+			})
+		}
+	}
+}
+
+// BenchmarkTokenise is BenchmarkHighlight without the formatting, which
+// the fast path leaves as most of the cost.
+func BenchmarkTokenise(b *testing.B) {
+	byLang, langs := benchFences(b)
+	for _, lang := range langs {
+		fences := byLang[lang]
+		size := 0
+		for _, f := range fences {
+			size += len(f.Code)
+		}
+		for _, path := range benchPaths {
+			b.Run(lang+"/"+path.name, func(b *testing.B) {
+				b.SetBytes(int64(size))
+				for b.Loop() {
+					for _, f := range fences {
+						it, err := path.tokenise(f.Lang, f.Code)
+						if err != nil {
+							b.Fatal(err)
+						}
+						for tok := it(); tok != chroma.EOF; tok = it() {
+						}
+					}
+				}
+			})
+		}
 	}
 }
