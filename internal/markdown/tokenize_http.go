@@ -2,7 +2,6 @@ package markdown
 
 import (
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"github.com/alecthomas/chroma/v2"
@@ -255,22 +254,16 @@ func httpBody(t *tokens, src string, start, end int, contentType string, typed b
 	t.emit(chroma.Text, end)
 }
 
-var bodyLexerCache sync.Map // content type -> chroma.Lexer, nil included
-
 // bodyLexer is the lexer chroma's HTTP lexer picks for a Content-Type
 // (parameters already cut): the one for the MIME type, or else for
-// type/suffix of a type/name+suffix.
+// type/suffix of a type/name+suffix. (A look-up takes microseconds, a few
+// per message: not worth a cache.)
 func bodyLexer(contentType string) chroma.Lexer {
-	if l, ok := bodyLexerCache.Load(contentType); ok {
-		lexer, _ := l.(chroma.Lexer)
-		return lexer
-	}
 	lexer := lexers.MatchMimeType(contentType)
 	if lexer == nil && strings.Contains(contentType, "+") {
 		slash := strings.Index(contentType, "/")
 		plus := strings.LastIndex(contentType, "+")
 		lexer = lexers.MatchMimeType(contentType[:slash+1] + contentType[plus+1:])
 	}
-	bodyLexerCache.Store(contentType, lexer)
 	return lexer
 }

@@ -211,6 +211,11 @@ func (s *jsScanner) token(tt js.TokenType, start, end int) {
 		}
 		s.emit(chroma.Text, end)
 		s.commentNL = false
+		if tt == js.LineTerminatorToken {
+			// chroma's lexer reads a "/" that starts a line as a
+			// regular expression whatever comes before.
+			s.regexOK = true
+		}
 		return
 	case tt == js.CommentToken || tt == js.CommentLineTerminatorToken ||
 		tt == js.ErrorToken && strings.HasPrefix(text, "/*"): // unclosed

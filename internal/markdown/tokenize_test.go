@@ -189,6 +189,9 @@ func TestFastTokenizers_Classify(t *testing.T) {
 			{chroma.CommentPreproc, "//go:build linux"}, {chroma.CommentSingle, "// Doc."}, {chroma.CommentMultiline, "/* x */"},
 			{chroma.Operator, ":="}, {chroma.Operator, "<<"}, {chroma.Operator, "=="},
 		}},
+		{"js regexp at a line start", "javascript", "if (a)\n  /re/.test(s)\nx = a / b / c\n", []tok{
+			{chroma.LiteralStringRegex, "/re/"}, {chroma.Operator, "/"}, {chroma.Operator, "/"},
+		}},
 		{"js", "javascript", "const res = await fetch(`/a/${id}`, { method: 'POST' }); // go\nif (/^x/i.test(s)) return 1.5 / 2;\n", []tok{
 			{chroma.KeywordReserved, "const"}, {chroma.NameOther, "res"}, {chroma.Operator, "="}, {chroma.KeywordReserved, "await"},
 			{chroma.LiteralStringBacktick, "`/a/"}, {chroma.LiteralStringInterpol, "${"}, {chroma.NameOther, "id"},
@@ -364,23 +367,33 @@ func (a *agreement) percent() float64 {
 // the rest of the block its body, so the reference is chroma's HTTP lexer
 // run on each message of the exchange on its own.
 //
-// The thresholds are a little under what the tokenizers reach (see the
-// log: go test -v -run AgreeWithChroma), so that a change that makes the
-// classification worse fails. The differences accepted, which the log
-// lists with the characters each covers:
+// The thresholds sit a little under what the tokenizers reach (go test -v
+// -run AgreeWithChroma logs the figures and every difference, with the
+// characters it covers), so that a change that makes the classification
+// worse fails while new content with more of the accepted differences
+// below does not; HTTP has the most room, as one more message with a
+// method chroma does not know turns a whole message to Error. The
+// differences accepted, in each case chroma's lexer being the one that is
+// off:
 //
 //   - HTTP: chroma's lexer knows a closed list of methods (GET, POST, ...)
-//     and versions 1, 1.0, 1.1, 2, 3, and makes every character of a
-//     message with another method (COPY, PROPFIND, PROPPATCH) an Error up to
-//     the next status line; the fast path reads any upper-case method.
-//   - Go: chroma highlights a raw string holding "{{" as a Go template;
-//     the fast path keeps it a string.
-//   - JavaScript: "#name" private fields are an Error and a name in chroma,
-//     a name in the fast path; ".5" is punctuation and a number in chroma,
-//     a number in the fast path; and regular expressions after ")" or at
-//     the start of a line differ where chroma guesses from the line start.
+//     and makes every character of a message with another one (COPY,
+//     PROPFIND, PROPPATCH) an Error up to the next status line, or up to
+//     the PATCH in PROPPATCH; the fast path reads any upper-case method.
+//   - Go: 0o644 is a number and then a name in chroma, whose rules predate
+//     Go 1.13's literals; a raw string holding "{{" is a Go template in
+//     chroma and a plain string in the fast path (none in the content).
+//   - TypeScript (the JavaScript fences read as TypeScript; chroma's
+//     TypeScript lexer has quirks its JavaScript one lacks): 130_000 is a
+//     number and then a name; "name() {" is a name, parentheses and brace
+//     included; in "a ? 204 : 201" the number before ":" is a name and the
+//     one after a type; a backslash in a template literal is an Error.
+//   - JavaScript: nothing in the content. Elsewhere, "#name" private fields
+//     are an Error and a name in chroma, a name in the fast path, and ".5"
+//     is punctuation and a number in chroma, a number in the fast path.
+//   - JSON: nothing.
 func TestFastTokenizers_AgreeWithChroma(t *testing.T) {
-	thresholds := map[string]float64{"go": 99.5, "javascript": 99, "typescript": 98, "json": 99.5, "http": 97}
+	thresholds := map[string]float64{"go": 99.5, "javascript": 99.5, "typescript": 99, "json": 99.5, "http": 97}
 	byLexer := map[string][]string{}
 	for _, f := range contentFences(t) {
 		if l, ok := languages[f.Lang]; ok && fastTokenizer(l.lexer) != nil {
@@ -420,8 +433,8 @@ func TestFastTokenizers_AgreeWithChroma(t *testing.T) {
 				}
 				a.add(src, fast, refTypes)
 			}
-			t.Logf("%s: %d blocks, %d characters: %.2f%% same category, %.2f%% same type",
-				name, len(byLexer[name]), a.chars, a.percent(), 100*float64(a.sameType)/float64(max(a.chars, 1)))
+			t.Logf("%s: %d blocks, %d characters: %d (%.2f%%) of the same category, %d (%.2f%%) of the same type",
+				name, len(byLexer[name]), a.chars, a.sameCategory, a.percent(), a.sameType, 100*float64(a.sameType)/float64(max(a.chars, 1)))
 			diffs := make([]string, 0, len(a.diffs))
 			for d := range a.diffs {
 				diffs = append(diffs, d)
