@@ -413,6 +413,7 @@ func TestFastTokenizers_AgreeWithChroma(t *testing.T) {
 	}
 	for _, name := range fastLexers {
 		t.Run(name, func(t *testing.T) {
+			t.Parallel() // chroma's Go lexer takes seconds under -race
 			var a agreement
 			for _, src := range byLexer[name] {
 				fast, err := typesOf(src, fastTokenizer(name)(src))
