@@ -196,7 +196,7 @@ func httpHeader(t *tokens, i int, line string) (name, value string, ok bool) {
 	}
 	colon := strings.IndexByte(line, ':')
 	n := strings.IndexAny(line, " \t:")
-	if colon <= 0 || line[n:colon] != strings.Repeat(" ", colon-n) {
+	if colon <= 0 || strings.TrimLeft(line[n:colon], " ") != "" { // ([^\s:]+)( *)(:)
 		t.emit(chroma.Text, i+len(line))
 		return "", "", false
 	}
