@@ -248,19 +248,43 @@ func (h *highlighter) write(w util.BufWriter, lang string, code []byte) error {
 	return err
 }
 
+// highlight writes code as highlighted HTML: tokenized by the fast
+// tokenizer for its language if there is one (tokenize.go), by chroma's
+// lexer otherwise, and formatted by chroma's HTML formatter either way.
 func highlight(w util.BufWriter, lang string, code []byte) error {
+	it, err := tokenise(lang, code)
+	if err != nil {
+		return fmt.Errorf("highlight %s: %w", lang, err)
+	}
+	return format(w, lang, it)
+}
+
+// tokenise tokenizes code in lang with the fast tokenizer for lang, or
+// with chroma's lexer if there is none.
+func tokenise(lang string, code []byte) (chroma.Iterator, error) {
+	if l, ok := languages[lang]; ok {
+		if tokenize := fastTokenizer(l.lexer); tokenize != nil {
+			return chroma.Literator(tokenize(normalizeNewlines(string(code)))...), nil
+		}
+	}
+	return chromaTokenise(lang, code)
+}
+
+// chromaTokenise tokenizes code in lang with chroma's lexer, adjacent
+// tokens of one type merged.
+func chromaTokenise(lang string, code []byte) (chroma.Iterator, error) {
 	l, ok := languages[lang]
 	lexer := lexers.Get(l.lexer)
 	if !ok || lexer == nil {
 		lexer = lexers.Fallback
 	}
-	lexer = chroma.Coalesce(lexer)
-	it, err := lexer.Tokenise(nil, string(code))
-	if err != nil {
-		return fmt.Errorf("highlight %s: %w", lang, err)
-	}
+	return chroma.Coalesce(lexer).Tokenise(nil, string(code))
+}
+
+// format writes tokens as a pre element with chroma's classes.
+func format(w util.BufWriter, lang string, it chroma.Iterator) error {
 	cls := "language-text"
-	if ok {
+	if _, ok := languages[lang]; ok {
 		cls = "language-" + lang
 	}
 	fmt.Fprintf(w, `<pre class="chroma" tabindex="0"><code class="%s">`, cls)

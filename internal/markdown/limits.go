@@ -8,10 +8,11 @@ import (
 // Limits on the shapes of Markdown that take more than linear time to
 // render: deeply nested containers (quotes and lists), deeply nested link
 // brackets and very many link reference definitions, which goldmark parses
-// slowly; and code, which chroma's regular-expression lexers highlight at
-// about 3 to 12 ms per KiB. No real page comes near them; a file that
-// exceeds one is refused with a positioned problem before it is parsed, so
-// that no single file can stall a build.
+// slowly; and code, which chroma's regular-expression lexers (every
+// language but those of tokenize.go) highlight at about 3 to 12 ms per KiB.
+// No real page comes near them; a file that exceeds one is refused with a
+// positioned problem before it is parsed, so that no single file can stall
+// a build.
 const (
 	maxNesting     = 8         // block quotes and list items, one inside another
 	maxIndent      = 128       // columns of leading white space outside code blocks
