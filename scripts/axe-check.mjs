@@ -5,7 +5,10 @@
 // Usually run by scripts/validate-html.sh, which installs the modules. Alone:
 //
 //   node scripts/axe-check.mjs --modules DIR [--chromium PATH] [--jobs N]
-//        [--skip-nojs] [--verbose] [SITE_DIR]
+//        [--skip-nojs] [--sample] [--verbose] [SITE_DIR]
+//
+// --sample checks a representative page of every kind instead of every page
+// (see sample below); CI runs the sample, and the full set on a schedule.
 //
 // DIR holds node_modules/ with axe-core and puppeteer-core (puppeteer-core
 // downloads no browser: Debian's `chromium` package is used, or --chromium,
@@ -65,6 +68,7 @@ function parseArgs(argv) {
     else if (a === "--chromium") o.chromium = val();
     else if (a === "--jobs") o.jobs = Math.max(1, parseInt(val(), 10) || 1);
     else if (a === "--skip-nojs") o.nojs = false;
+    else if (a === "--sample") o.sample = true;
     else if (a === "--verbose" || a === "-v") o.verbose = true;
     else if (a === "-h" || a === "--help") usage();
     else if (a.startsWith("-")) usage(`unknown flag ${a}`);
@@ -88,6 +92,36 @@ async function htmlFiles(dir, rel = "") {
     else if (e.name.endsWith(".html")) out.push(r);
   }
   return out.sort();
+}
+
+// SAMPLE_CODES are the code pages the sample always includes when they
+// exist: one of each shape a code page takes (tabs, tables, a visitor box, an
+// "also known as" name, unofficial, deprecated, the longest).
+const SAMPLE_CODES = ["103", "206", "306", "404", "418", "429", "499", "502", "520"];
+
+// sample picks a representative page of every kind: every page that is not a
+// code or concept page (home, indexes, class pages, 404, tools, API), the
+// first code page of each class, the SAMPLE_CODES, and two concept pages.
+function sample(files) {
+  const code = /^status\/([0-9]{3})\/index\.html$/;
+  const concept = /^concepts\/[^/]+\/index\.html$/;
+  const firstOfClass = new Map();
+  const concepts = [];
+  const out = new Set();
+  for (const f of files) {
+    const m = code.exec(f);
+    if (m) {
+      if (!firstOfClass.has(m[1][0])) firstOfClass.set(m[1][0], f);
+      if (SAMPLE_CODES.includes(m[1])) out.add(f);
+    } else if (concept.test(f)) {
+      concepts.push(f);
+    } else {
+      out.add(f);
+    }
+  }
+  for (const f of firstOfClass.values()) out.add(f);
+  for (const f of concepts.slice(0, 2)) out.add(f);
+  return [...out].sort();
 }
 
 // urlPath is the URL path a file is served at: a/index.html -> /a/.
@@ -170,8 +204,10 @@ async function main() {
   const axeVersion = req("axe-core/package.json").version;
   const axeSource = await readFile(axePath, "utf8");
 
-  const files = await htmlFiles(root);
-  if (files.length === 0) usage(`no .html files under ${root}`);
+  const all = await htmlFiles(root);
+  if (all.length === 0) usage(`no .html files under ${root}`);
+  const files = opt.sample ? sample(all) : all;
+  if (opt.sample) console.log(`sample: ${files.length} of ${all.length} pages, every kind of page`);
   const server = await serve(root);
   const origin = `http://127.0.0.1:${server.address().port}`;
 
