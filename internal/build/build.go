@@ -83,7 +83,7 @@ func NewIncremental() *Builder {
 // cancelled build from a failed one by ctx.Err().
 func (b *Builder) Build(ctx context.Context, fsys fs.FS, opts Options) (*Result, diag.List) {
 	start := time.Now()
-	c, errs := b.content.Load(fsys)
+	c, errs := b.content.LoadContext(ctx, fsys)
 	if ctx.Err() != nil {
 		return nil, nil
 	}

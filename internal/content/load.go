@@ -1,6 +1,7 @@
 package content
 
 import (
+	"context"
 	"crypto/sha256"
 	"errors"
 	"fmt"
@@ -44,6 +45,12 @@ type decoded struct {
 
 // Load is like the package's Load function.
 func (l *Loader) Load(fsys fs.FS) (*Content, diag.List) {
+	return l.LoadContext(context.Background(), fsys)
+}
+
+// LoadContext is Load that stops early, with incomplete content, when ctx
+// is cancelled; the caller must check ctx.Err() before using the result.
+func (l *Loader) LoadContext(ctx context.Context, fsys fs.FS) (*Content, diag.List) {
 	next := map[string]decoded{}
 	defer func() { l.pages = next }()
 	var errs diag.List
@@ -60,6 +67,9 @@ func (l *Loader) Load(fsys fs.FS) (*Content, diag.List) {
 	var known names
 
 	for _, name := range pageFiles(fsys, StatusDir, &errs) {
+		if ctx.Err() != nil {
+			return c, errs
+		}
 		p := path.Join(StatusDir, name)
 		m := statusFileRE.FindStringSubmatch(name)
 		if m == nil {
@@ -77,6 +87,9 @@ func (l *Loader) Load(fsys fs.FS) (*Content, diag.List) {
 		}
 	}
 	for _, name := range pageFiles(fsys, ConceptDir, &errs) {
+		if ctx.Err() != nil {
+			return c, errs
+		}
 		p := path.Join(ConceptDir, name)
 		slug := strings.TrimSuffix(name, ".md")
 		if !slugRE.MatchString(slug) {

@@ -171,6 +171,9 @@ func (r *Renderer) Render(ctx context.Context, s *site.Site, opts Options) (*out
 	keys := make([][32]byte, len(s.Pages))
 	var todo []int
 	for i, p := range s.Pages {
+		if i%64 == 0 && ctx.Err() != nil {
+			return nil, stats, nil, ctx.Err()
+		}
 		frags[i] = &fragments{}
 		views[i] = newView(s, p, opts, frags[i])
 		if opts.Cache != nil {
