@@ -16,7 +16,6 @@ import (
 // enables (GFM tables, strikethrough, linkify, task lists) and no others; a
 // table of contents of h2 headings only.
 const hugoConfig = `baseURL = "https://example.com/"
-languageCode = "en"
 title = "Synthetic"
 disableKinds = ["taxonomy", "term", "RSS"]
 enableRobotsTXT = true
