@@ -26,7 +26,7 @@ sizes=(1000)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 gobench=$work/gobench.txt
-runs=$work/runs.tsv # size, tool, run, wall seconds, peak RSS KiB
+runs=$work/runs.tsv # size, tool, run, wall seconds, peak RSS KiB, CPU seconds
 
 log() { echo "== $*" >&2; }
 die() { echo "bench.sh: $*" >&2; exit 1; }
@@ -89,6 +89,7 @@ wall() {
   }' "$1"
 }
 rss() { awk -F': ' '/Maximum resident set size/ {print $2}' "$1"; }
+cpu() { awk -F': ' '/(User|System) time \(seconds\)/ {s += $2} END {printf "%.2f", s}' "$1"; }
 
 # timed SIZE TOOL RUN CMD... runs CMD under GNU time and appends a row to $runs.
 timed() {
@@ -98,8 +99,8 @@ timed() {
     cat "$work/cmd.log" >&2
     die "$tool failed on $size pages"
   fi
-  printf '%s\t%s\t%s\t%s\t%s\n' "$size" "$tool" "$run" "$(wall "$tf")" "$(rss "$tf")" >>"$runs"
-  printf '   %-24s run %s: %6ss %7s KiB\n' "$tool" "$run" "$(wall "$tf")" "$(rss "$tf")" >&2
+  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$size" "$tool" "$run" "$(wall "$tf")" "$(rss "$tf")" "$(cpu "$tf")" >>"$runs"
+  printf '   %-24s run %s: %7ss wall %7ss CPU %7s KiB\n' "$tool" "$run" "$(wall "$tf")" "$(cpu "$tf")" "$(rss "$tf")" >&2
 }
 
 # Each run is cold: a fresh output directory; for Hugo also a fresh cache
@@ -158,6 +159,7 @@ for h in "${hugos[@]}"; do
   hugo_names+=("$(hugo_name "$h")")
 done
 : >"$runs"
+load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 for n in "${sizes[@]}"; do
   log "corpus of $n pages"
   go run ./internal/cmd/gencorpus -n "$n" -out "$work/sg-$n"
@@ -185,6 +187,8 @@ for n in "${sizes[@]}"; do
   rm -rf "$work/out-"*"-$n"
 done
 
+load_end=$(cut -d' ' -f1-3 /proc/loadavg)
+
 # median SIZE TOOL COLUMN -> the median of that column over the tool's runs.
 median() {
   awk -F'\t' -v n="$1" -v t="$2" -v c="$3" '$1 == n && $2 == t {print $c}' "$runs" | sort -g |
@@ -196,17 +200,19 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f×", a / b }'; }
 thousands() { printf "%s" "$1" | sed -E ':a; s/^([0-9]+)([0-9]{3})/\1,\2/; ta'; }
 
 compare_table() {
-  local n sw sr hw hr i
-  echo "| Pages | Tool | Median wall time | Median peak RSS | Time vs statusgen | RSS vs statusgen |"
-  echo "| ---: | --- | ---: | ---: | ---: | ---: |"
+  local n sw sr sc hw hr hc i
+  echo "| Pages | Tool | Median wall time | Median peak RSS | Median CPU time | Wall time vs statusgen | RSS vs statusgen | CPU time vs statusgen |"
+  echo "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |"
   for n in "${sizes[@]}"; do
     sw=$(median "$n" statusgen 4)
     sr=$(median "$n" statusgen 5)
-    echo "| $(thousands "$n") | statusgen | $(fmt_wall "$sw") | $(fmt_rss "$sr") | 1.00× | 1.00× |"
+    sc=$(median "$n" statusgen 6)
+    echo "| $(thousands "$n") | statusgen | $(fmt_wall "$sw") | $(fmt_rss "$sr") | $(fmt_wall "$sc") | 1.00× | 1.00× | 1.00× |"
     for i in "${!hugos[@]}"; do
       hw=$(median "$n" "${hugo_names[$i]}" 4)
       hr=$(median "$n" "${hugo_names[$i]}" 5)
-      echo "| $(thousands "$n") | ${hugo_names[$i]} | $(fmt_wall "$hw") | $(fmt_rss "$hr") | $(ratio "$hw" "$sw") | $(ratio "$hr" "$sr") |"
+      hc=$(median "$n" "${hugo_names[$i]}" 6)
+      echo "| $(thousands "$n") | ${hugo_names[$i]} | $(fmt_wall "$hw") | $(fmt_rss "$hr") | $(fmt_wall "$hc") | $(ratio "$hw" "$sw") | $(ratio "$hr" "$sr") | $(ratio "$hc" "$sc") |"
     done
   done
 }
@@ -255,7 +261,10 @@ cpu=$(awk -F: '/model name/ {print $2; exit}' /proc/cpuinfo | sed 's/^ *//')
   echo
   echo "Median of $runs_1k runs at 1,000 pages$([ -z "${QUICK:-}" ] && echo " and $runs_10k at 10,000")."
   echo "Ratios are the Hugo figure over statusgen's: above 1 means Hugo took longer or more memory."
-  echo "Wall time and peak resident set size are GNU time's (\`/usr/bin/time -v\`) for the whole process."
+  echo "Wall time, peak resident set size and CPU time (user plus system) are GNU time's"
+  echo "(\`/usr/bin/time -v\`) for the whole process. The machine is shared: the load average"
+  echo "was $load_start when the runs began and $load_end when they ended, so wall times"
+  echo "are noisy; CPU time suffers less from other work on the machine."
   echo
   echo "The corpus is \`internal/corpus\`: each page has about 800 words of prose, a table,"
   echo "four highlighted code blocks (http, js, go, json), five FAQ entries and four related pages."
@@ -292,7 +301,7 @@ cpu=$(awk -F: '/model name/ {print $2; exit}' /proc/cpuinfo | sed 's/^ *//')
   echo
   echo "## Raw output"
   echo
-  echo "Every timed run (pages, tool, run, wall seconds, peak RSS in KiB):"
+  echo "Every timed run (pages, tool, run, wall seconds, peak RSS in KiB, CPU seconds):"
   echo
   echo '```text'
   cat "$runs"
