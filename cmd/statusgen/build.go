@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sort"
+	"sync"
 
 	"github.com/statusgen/statusgen/internal/build"
 	"github.com/statusgen/statusgen/internal/diag"
@@ -38,11 +40,27 @@ func (e environ) build(ctx context.Context, fs *flag.FlagSet, args []string) err
 		fmt.Fprintln(e.stderr, "statusgen build:", err)
 		return errFailed
 	}
-	res, errs := build.New().Build(ctx, os.DirFS(*src), build.Options{BaseURL: *baseURL})
+	// Pages stream into a new directory beside the output as they are
+	// rendered; it replaces the output only once the whole build has
+	// succeeded.
+	dir, err := output.Create(*out)
+	if err != nil {
+		fmt.Fprintln(e.stderr, "statusgen build:", err)
+		return errFailed
+	}
+	var sink output.Sink = dir
+	var written *nameList
+	if *verbose {
+		written = &nameList{Sink: dir}
+		sink = written
+	}
+	res, errs := build.New().Build(ctx, os.DirFS(*src), build.Options{BaseURL: *baseURL, Sink: sink})
 	if ctx.Err() != nil {
+		dir.Abort()
 		return e.interrupted("build", "the previous output is unchanged")
 	}
 	if res == nil {
+		dir.Abort()
 		e.report(errs, "build failed; the previous output is unchanged")
 		return errFailed
 	}
@@ -51,20 +69,36 @@ func (e environ) build(ctx context.Context, fs *flag.FlagSet, args []string) err
 			fmt.Fprintln(e.stderr, w)
 		}
 	}
-	if err := output.WriteDir(ctx, *out, res.Files); err != nil {
-		if ctx.Err() != nil {
-			return e.interrupted("build", "the previous output is unchanged")
-		}
+	if err := dir.Commit(); err != nil {
 		fmt.Fprintln(e.stderr, "statusgen build:", err)
 		return errFailed
 	}
-	if *verbose {
-		for _, n := range res.Files.Names() {
+	if written != nil {
+		for _, n := range written.sorted() {
 			fmt.Fprintln(e.stdout, filepath.Join(*out, n))
 		}
 	}
 	fmt.Fprintln(e.stdout, res.Summary())
 	return nil
+}
+
+// nameList is a Sink that remembers the names it passes on, for -v.
+type nameList struct {
+	output.Sink
+	mu    sync.Mutex
+	names []string
+}
+
+func (l *nameList) Add(name string, data []byte) error {
+	l.mu.Lock()
+	l.names = append(l.names, name)
+	l.mu.Unlock()
+	return l.Sink.Add(name, data)
+}
+
+func (l *nameList) sorted() []string {
+	sort.Strings(l.names)
+	return l.names
 }
 
 // interrupted reports a command stopped by a signal, in one line.

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io/fs"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/statusgen/statusgen/internal/content"
@@ -29,13 +30,18 @@ type Options struct {
 	// Render holds the renderer's options, such as the preview server's
 	// injected script.
 	Render render.Options
+	// Sink, when set, receives the files as they are rendered, and the
+	// result has no Files: `build` streams the site to disk this way, so
+	// that its memory does not grow with the site. The sink holds a
+	// complete site only if Build returns a result.
+	Sink output.Sink
 }
 
 // Result is a successful build.
 type Result struct {
 	Content *content.Content
 	Site    *site.Site
-	Files   *output.Files
+	Files   *output.Files // nil when Options.Sink was set
 	// Rules are the host's redirects and headers: netlify.toml's, then
 	// those of the _redirects file the build wrote.
 	Rules    netlify.Rules
@@ -101,27 +107,32 @@ func (b *Builder) Build(ctx context.Context, fsys fs.FS, opts Options) (*Result,
 		errs.Sort()
 		return nil, errs
 	}
-	s, serrs, err := site.Build(ctx, c, b.md)
-	if err != nil {
-		return nil, nil
-	}
-	errs.Append(serrs)
-	if errs.HasErrors() {
-		errs.Sort()
-		return nil, errs
-	}
+	s := site.Build(c)
 	ropts := opts.Render
 	ropts.Cache = b.pages
-	files, stats, rerrs, err := r.Render(ctx, s, ropts)
+	ropts.Markdown = b.md
+	// A one-off build keeps nothing for a next build: each page's
+	// Markdown is dropped once the page is written.
+	ropts.Release = b.pages == nil
+	redirects := &capture{Sink: opts.Sink, name: "_redirects"}
+	if opts.Sink == nil {
+		redirects.Sink = output.NewFiles()
+	}
+	ropts.Sink = redirects
+	_, stats, rerrs, err := r.Render(ctx, s, ropts)
 	if err != nil {
 		return nil, nil
+	}
+	files, _ := redirects.Sink.(*output.Files)
+	if opts.Sink != nil {
+		files = nil
 	}
 	errs.Append(rerrs)
 	errs.Sort()
 	if errs.HasErrors() {
 		return nil, errs
 	}
-	if rd, ok := files.Get("_redirects"); ok {
+	if rd := redirects.data; rd != nil {
 		rds, err := netlify.ParseRedirects(rd)
 		if err != nil {
 			errs.Errorf(diag.Pos{Path: "_redirects"}, "the generated redirects do not parse: %v", err)
@@ -132,6 +143,23 @@ func (b *Builder) Build(ctx context.Context, fsys fs.FS, opts Options) (*Result,
 	b.md.sweep()
 	return &Result{Content: c, Site: s, Files: files, Rules: rules, Pages: len(s.Pages), Rendered: stats.Rendered,
 		Duration: time.Since(start)}, errs
+}
+
+// capture is a Sink that remembers the file called name as it passes.
+type capture struct {
+	output.Sink
+	name string
+	mu   sync.Mutex
+	data []byte
+}
+
+func (c *capture) Add(name string, data []byte) error {
+	if name == c.name {
+		c.mu.Lock()
+		c.data = data
+		c.mu.Unlock()
+	}
+	return c.Sink.Add(name, data)
 }
 
 // Summary is the one line `build` prints.

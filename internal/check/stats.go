@@ -1,10 +1,6 @@
 package check
 
 import (
-	"html"
-	"regexp"
-	"strings"
-
 	"github.com/statusgen/statusgen/internal/build"
 	"github.com/statusgen/statusgen/internal/markdown"
 )
@@ -15,29 +11,10 @@ type Stat struct {
 	Words int
 }
 
-var (
-	preRE = regexp.MustCompile(`(?s)<pre[^>]*>.*?</pre>`)
-	// Tab and code labels are markup around examples, not prose.
-	labelRE = regexp.MustCompile(`<p class="(?:tab|code)-label">[^<]*</p>`)
-	tagRE   = regexp.MustCompile(`<[^>]*>`)
-)
-
 // ProseWords counts the words of a rendered body outside code blocks:
-// paragraphs, lists, tables and headings.
-func ProseWords(doc *markdown.Document) int {
-	s := preRE.ReplaceAllString(string(doc.HTML), " ")
-	s = labelRE.ReplaceAllString(s, " ")
-	s = tagRE.ReplaceAllString(s, " ")
-	n := 0
-	for _, f := range strings.Fields(html.UnescapeString(s)) {
-		if strings.ContainsFunc(f, func(r rune) bool {
-			return r >= '0' && r <= '9' || r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z'
-		}) {
-			n++
-		}
-	}
-	return n
-}
+// paragraphs, lists, tables and headings. The Markdown renderer counts them
+// as it renders, so the count survives a build that drops the HTML.
+func ProseWords(doc *markdown.Document) int { return doc.Words }
 
 // Stats returns the prose size of every page, status pages first, in the
 // site's order.

@@ -48,7 +48,9 @@ func parseDocument(path string, src []byte, errs *diag.List) *document {
 		return nil
 	}
 	src = bytes.TrimPrefix(src, bom)
-	src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
+	if bytes.Contains(src, []byte("\r\n")) {
+		src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
+	}
 	if len(bytes.TrimSpace(src)) == 0 {
 		errs.Errorf(at(1, 1), "empty file: a page starts with \"---\", its frontmatter, \"---\" and then Markdown")
 		return nil
@@ -90,7 +92,9 @@ func parseDocument(path string, src []byte, errs *diag.List) *document {
 		return nil
 	}
 	bodyStart := len(src) - len(rest)
-	doc.body = Body{Source: rest, Line: bytes.Count(src[:bodyStart], []byte("\n")) + 1}
+	// The body is the file's own bytes after the frontmatter, not the copy
+	// frontmatter returns, so a page is held in memory once.
+	doc.body = Body{Source: src[bodyStart:len(src):len(src)], Line: bytes.Count(src[:bodyStart], []byte("\n")) + 1}
 
 	if yerr != nil {
 		errs.Append(yamlError(doc, yerr, ysrc))

@@ -18,6 +18,20 @@ func collect(root ast.Node, src []byte, doc *Document) {
 			return ast.WalkContinue, nil
 		}
 		switch n := n.(type) {
+		case *ast.Text:
+			doc.Words += countWords(n.Segment.Value(src))
+		case *ast.String:
+			doc.Words += countWords(n.Value)
+		case *ast.RawHTML:
+			for i := 0; i < n.Segments.Len(); i++ {
+				seg := n.Segments.At(i)
+				doc.Words += countWords(seg.Value(src))
+			}
+		case *ast.HTMLBlock:
+			for i := 0; i < n.Lines().Len(); i++ {
+				seg := n.Lines().At(i)
+				doc.Words += countWords(seg.Value(src))
+			}
 		case *ast.Heading:
 			id, _ := n.AttributeString("id")
 			idStr, _ := id.([]byte)
@@ -69,6 +83,25 @@ func fenceProblems(n *ast.FencedCodeBlock, src []byte, lines lineIndex, doc *Doc
 	case fi.bad != "":
 		doc.Problems = append(doc.Problems, Problem{line, 1, fmt.Sprintf("code fence: unknown option %q (use title=\"...\" or fragment)", fi.bad)})
 	}
+}
+
+// countWords counts the words of prose text: runs of non-space characters
+// that hold at least one letter or digit, so that "--" or "|" is not a word.
+func countWords(b []byte) int {
+	n := 0
+	counted := false
+	for _, c := range b {
+		switch {
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r':
+			counted = false
+		default:
+			if !counted && (c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z') {
+				n++
+				counted = true
+			}
+		}
+	}
+	return n
 }
 
 // blockStart returns the offset of a block's first line.

@@ -75,8 +75,11 @@ func New(opts ...Option) *Renderer {
 type Document struct {
 	// Key is the content address of the source the document was rendered
 	// from, as the caller's cache knows it; Render leaves it zero.
-	Key      [32]byte
-	HTML     []byte
+	Key  [32]byte
+	HTML []byte
+	// Words counts the words of prose: paragraphs, lists, tables and
+	// headings, not code blocks.
+	Words    int
 	Headings []Heading
 	Links    []Link
 	Fences   []Fence

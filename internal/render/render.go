@@ -147,6 +147,16 @@ type Options struct {
 	// Cache, when set, keeps rendered pages between builds: a page whose
 	// inputs have not changed is not rendered again.
 	Cache *Cache
+	// Markdown renders the pages' Markdown (the caller's cache, or a plain
+	// renderer).
+	Markdown site.Markdown
+	// Sink receives every file. When it is nil, Render writes into a new
+	// output.Files and returns it.
+	Sink output.Sink
+	// Release drops each page's rendered Markdown once the page is
+	// written, so that memory does not grow with the site. The preview
+	// server, which keeps the Markdown for its next build, leaves it unset.
+	Release bool
 }
 
 // Stats counts what a Render did.
@@ -155,52 +165,129 @@ type Stats struct {
 	Reused   int // pages taken unchanged from the cache
 }
 
-// Render produces every file of s. If ctx is cancelled it stops and returns
-// ctx's error.
+// Render renders the Markdown of every page of s, renders every page and
+// writes it, with the assets and the site files, to opts.Sink, checking
+// every link written in content once all pages are rendered. Pages are
+// rendered in parallel and written as they are done; the files are the same
+// whatever the order. If ctx is cancelled it stops and returns ctx's error.
+// On diagnostics that are errors, the sink holds an incomplete site: the
+// caller must not publish it.
 func (r *Renderer) Render(ctx context.Context, s *site.Site, opts Options) (*output.Files, Stats, diag.List, error) {
 	var errs diag.List
 	var stats Stats
-	files := output.NewFiles()
+	files, _ := opts.Sink.(*output.Files)
+	sink := opts.Sink
+	if sink == nil {
+		files = output.NewFiles()
+		sink = files
+	}
+	var sinkErr error
+	add := func(name string, data []byte) {
+		if err := sink.Add(name, data); err != nil && sinkErr == nil {
+			sinkErr = err
+		}
+	}
 	for _, a := range r.assets.list {
-		files.Add(a.path, a.data)
+		add(a.path, a.data)
 	}
 	global := r.globalKey(opts)
-	views := make([]*view, len(s.Pages))
-	frags := make([]*fragments, len(s.Pages))
-	out := make([][]byte, len(s.Pages))
-	keys := make([][32]byte, len(s.Pages))
-	var todo []int
-	for i, p := range s.Pages {
-		if i%64 == 0 && ctx.Err() != nil {
-			return nil, stats, nil, ctx.Err()
+	results := make([]pageResult, len(s.Pages))
+	work := func(i int) {
+		res := &results[i]
+		p := s.Pages[i]
+		res.errs = site.RenderMarkdown(p, opts.Markdown)
+		if res.errs.HasErrors() {
+			return
 		}
-		frags[i] = &fragments{}
-		views[i] = newView(s, p, opts, frags[i])
+		frags := &fragments{}
+		v := newView(s, p, opts, frags)
 		if opts.Cache != nil {
-			keys[i] = pageKey(global, views[i], frags[i])
-			if b, ok := opts.Cache.get(p.URL, keys[i]); ok {
-				out[i] = b
-				stats.Reused++
-				continue
+			res.key = pageKey(global, v, frags)
+			if b, ok := opts.Cache.get(p.URL, res.key); ok {
+				res.html, res.reused = b, true
 			}
 		}
-		todo = append(todo, i)
+		if !res.reused {
+			res.html, res.err = r.page(v, frags)
+		}
+		if res.err == nil {
+			res.sinkErr = sink.Add(p.File(), res.html)
+		}
+		if opts.Release {
+			site.ReleaseMarkdown(p)
+		}
+		if opts.Cache == nil {
+			res.html = nil // written; nothing keeps it
+		}
 	}
-	stats.Rendered = len(todo)
-	errOut := make([]error, len(s.Pages))
+	if err := parallel(ctx, len(s.Pages), work); err != nil {
+		return nil, stats, nil, err
+	}
+	var failed diag.List
+	for i := range results {
+		res := &results[i]
+		errs.Append(res.errs)
+		switch {
+		case res.err != nil:
+			failed.Append(templateError(res.err))
+		case res.sinkErr != nil && sinkErr == nil:
+			sinkErr = res.sinkErr
+		case res.reused:
+			stats.Reused++
+		case !res.errs.HasErrors():
+			stats.Rendered++
+		}
+	}
+	errs.Append(mergeSame(failed))
+	if !errs.HasErrors() {
+		errs.Append(site.CheckLinks(s))
+	}
+	if !errs.HasErrors() {
+		if err := addSiteFiles(add, s); err != nil {
+			errs.Errorf(diag.Pos{Path: "public"}, "%v", err)
+		}
+	}
+	if sinkErr != nil {
+		errs.Errorf(diag.Pos{Path: "public"}, "writing the output: %v", sinkErr)
+	}
+	errs.Sort()
+	if !errs.HasErrors() && opts.Cache != nil {
+		keys := make([][32]byte, len(results))
+		html := make([][]byte, len(results))
+		for i := range results {
+			keys[i], html[i] = results[i].key, results[i].html
+		}
+		opts.Cache.replace(s.Pages, keys, html)
+	}
+	return files, stats, errs, nil
+}
+
+// pageResult is what rendering one page produced.
+type pageResult struct {
+	errs    diag.List // Markdown problems, positioned in the page's file
+	key     [32]byte
+	html    []byte
+	reused  bool
+	err     error // executing the template
+	sinkErr error
+}
+
+// parallel calls work for 0 <= i < n on every processor, and stops handing
+// out work when ctx is cancelled.
+func parallel(ctx context.Context, n int, work func(i int)) error {
 	var wg sync.WaitGroup
 	next := make(chan int)
-	for w := 0; w < min(runtime.GOMAXPROCS(0), len(todo)); w++ {
+	for w := 0; w < min(runtime.GOMAXPROCS(0), n); w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				out[i], errOut[i] = r.page(views[i], frags[i])
+				work(i)
 			}
 		}()
 	}
 feed:
-	for _, i := range todo {
+	for i := 0; i < n; i++ {
 		select {
 		case next <- i:
 		case <-ctx.Done():
@@ -209,26 +296,7 @@ feed:
 	}
 	close(next)
 	wg.Wait()
-	if err := ctx.Err(); err != nil {
-		return nil, stats, nil, err
-	}
-	var failed diag.List
-	for i, p := range s.Pages {
-		if errOut[i] != nil {
-			failed.Append(templateError(errOut[i]))
-			continue
-		}
-		files.Add(p.File(), out[i])
-	}
-	errs.Append(mergeSame(failed))
-	if err := addSiteFiles(files, s); err != nil {
-		errs.Errorf(diag.Pos{Path: "public"}, "%v", err)
-	}
-	errs.Sort()
-	if !errs.HasErrors() {
-		opts.Cache.replace(s.Pages, keys, out)
-	}
-	return files, stats, errs, nil
+	return ctx.Err()
 }
 
 // globalKey covers what every page depends on that is not in its view:

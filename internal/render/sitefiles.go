@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/statusgen/statusgen/internal/output"
 	"github.com/statusgen/statusgen/internal/site"
 )
 
@@ -31,7 +30,7 @@ type APISpec struct {
 
 // addSiteFiles writes the files that are not pages: sitemap.xml,
 // robots.txt, api/codes.json and _redirects.
-func addSiteFiles(files *output.Files, s *site.Site) error {
+func addSiteFiles(add func(name string, data []byte), s *site.Site) error {
 	base := s.Config.BaseURL
 
 	var sm bytes.Buffer
@@ -48,9 +47,9 @@ func addSiteFiles(files *output.Files, s *site.Site) error {
 		sm.WriteString("</loc></url>\n")
 	}
 	sm.WriteString("</urlset>\n")
-	files.Add("sitemap.xml", sm.Bytes())
+	add("sitemap.xml", sm.Bytes())
 
-	files.Add("robots.txt", []byte(fmt.Sprintf("User-agent: *\nAllow: /\n\nSitemap: %s/sitemap.xml\n", base)))
+	add("robots.txt", []byte(fmt.Sprintf("User-agent: *\nAllow: /\n\nSitemap: %s/sitemap.xml\n", base)))
 
 	api := make([]APICode, 0, len(s.Statuses))
 	for _, st := range s.Statuses {
@@ -64,7 +63,7 @@ func addSiteFiles(files *output.Files, s *site.Site) error {
 	if err != nil {
 		return err
 	}
-	files.Add("api/codes.json", append(js, '\n'))
+	add("api/codes.json", append(js, '\n'))
 
 	// Short links: /404 redirects to /status/404/. They are generated here,
 	// from the same content as the pages, so they can never drift from
@@ -75,6 +74,6 @@ func addSiteFiles(files *output.Files, s *site.Site) error {
 	for _, l := range s.ShortLinks() {
 		fmt.Fprintf(&rd, "%s %s 301!\n", l[0], l[1])
 	}
-	files.Add("_redirects", []byte(rd.String()))
+	add("_redirects", []byte(rd.String()))
 	return nil
 }

@@ -1,12 +1,9 @@
 package site
 
 import (
-	"context"
 	"crypto/sha256"
 	"html/template"
-	"runtime"
 	"strconv"
-	"sync"
 
 	"github.com/statusgen/statusgen/internal/content"
 	"github.com/statusgen/statusgen/internal/diag"
@@ -21,10 +18,11 @@ type Markdown interface {
 	Render(key [32]byte, src []byte) (*markdown.Document, error)
 }
 
-// Build resolves c into a Site, rendering every page's Markdown with md and
-// checking every link written in it. c must have loaded without errors. If
-// ctx is cancelled, Build stops rendering and returns ctx's error.
-func Build(ctx context.Context, c *content.Content, md Markdown) (*Site, diag.List, error) {
+// Build resolves c into a Site: pages, classes, related codes and concept
+// backlinks. c must have loaded without errors. The Markdown of each page is
+// rendered later, page by page, with RenderMarkdown, and links are checked
+// once every page is rendered, with CheckLinks.
+func Build(c *content.Content) *Site {
 	s := &Site{Config: c.Config, Constants: c.Constants}
 	byCode := map[int]*Status{}
 	classes := map[int]*Class{}
@@ -77,14 +75,8 @@ func Build(ctx context.Context, c *content.Content, md Markdown) (*Site, diag.Li
 		}
 	}
 
-	errs, err := renderMarkdown(ctx, s, md)
-	if err != nil {
-		return nil, nil, err
-	}
 	s.Pages = pages(s)
-	checkLinks(s, &errs)
-	errs.Sort()
-	return s, errs, nil
+	return s
 }
 
 // renderJob renders one piece of Markdown and stores the result.
@@ -96,71 +88,82 @@ type renderJob struct {
 	store func(*markdown.Document)
 }
 
-// renderMarkdown renders every body and FAQ answer, in parallel. Results go
-// to fixed slots, so the output does not depend on scheduling.
-func renderMarkdown(ctx context.Context, s *Site, md Markdown) (diag.List, error) {
+// RenderMarkdown renders the Markdown of page p, its body and FAQ answers,
+// with md, and records what the checks need: the headings and anchors of
+// the page and the links written in it, at file positions. Pages without
+// Markdown (home, indexes) need nothing. Different pages may be rendered
+// concurrently.
+func RenderMarkdown(p *Page, md Markdown) diag.List {
 	var jobs []renderJob
-	for _, st := range s.Statuses {
-		st := st
+	switch {
+	case p.Status != nil:
+		st := p.Status
+		st.links = st.links[:0]
 		jobs = append(jobs, renderJob{partKey(st.Digest, -1), st.Status.Body.Source, bodyPos(st.Path, st.Status.Body), &st.links, func(d *markdown.Document) {
 			st.Body = template.HTML(d.HTML)
 			st.Doc = d
 		}})
 		st.FAQ = make([]FAQ, len(st.Status.FAQ))
 		jobs = append(jobs, faqJobs(st.Path, st.Digest, st.Status.FAQ, st.FAQ, &st.links)...)
-	}
-	for _, cp := range s.Concepts {
-		cp := cp
+	case p.Concept != nil:
+		cp := p.Concept
+		cp.links = cp.links[:0]
 		jobs = append(jobs, renderJob{partKey(cp.Digest, -1), cp.Concept.Body.Source, bodyPos(cp.Path, cp.Concept.Body), &cp.links, func(d *markdown.Document) {
 			cp.Body = template.HTML(d.HTML)
 			cp.Doc = d
 		}})
 		cp.FAQ = make([]FAQ, len(cp.Concept.FAQ))
 		jobs = append(jobs, faqJobs(cp.Path, cp.Digest, cp.Concept.FAQ, cp.FAQ, &cp.links)...)
+	default:
+		return nil
 	}
-
-	docs := make([]*markdown.Document, len(jobs))
-	errors := make([]error, len(jobs))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				docs[i], errors[i] = md.Render(jobs[i].key, jobs[i].src)
-			}
-		}()
-	}
-feed:
-	for i := range jobs {
-		select {
-		case next <- i:
-		case <-ctx.Done():
-			break feed
-		}
-	}
-	close(next)
-	wg.Wait()
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-
 	var errs diag.List
-	for i, j := range jobs {
-		if errors[i] != nil {
-			errs.Errorf(j.pos(1, 0), "%v", errors[i])
-			continue
+	for _, j := range jobs {
+		d, err := md.Render(j.key, j.src)
+		if err != nil {
+			errs.Errorf(j.pos(1, 0), "%v", err)
+			d = &markdown.Document{Key: j.key}
 		}
-		for _, p := range docs[i].Problems {
-			errs.Errorf(j.pos(p.Line, p.Col), "%s", p.Msg)
+		for _, pr := range d.Problems {
+			errs.Errorf(j.pos(pr.Line, pr.Col), "%s", pr.Msg)
 		}
-		j.store(docs[i])
-		for _, l := range docs[i].Links {
+		j.store(d)
+		for _, l := range d.Links {
 			*j.links = append(*j.links, sourceLink{Dest: l.Dest, Pos: j.pos(l.Line, l.Col)})
 		}
 	}
-	return errs, nil
+	var headings []markdown.Heading
+	if p.Status != nil {
+		headings = p.Status.Headings()
+	} else {
+		headings = p.Concept.Headings()
+	}
+	p.Anchors = anchors(p.Kind, headings)
+	return errs
+}
+
+// ReleaseMarkdown drops the rendered HTML of page p, once the page is
+// written, so that a build's memory does not grow with the site. What the
+// checks need (headings, links, fences, word counts) stays.
+func ReleaseMarkdown(p *Page) {
+	release := func(body *template.HTML, doc *markdown.Document, faq []FAQ) {
+		*body = ""
+		if doc != nil {
+			doc.HTML = nil
+		}
+		for i := range faq {
+			faq[i].A = ""
+			if faq[i].Doc != nil {
+				faq[i].Doc.HTML = nil
+			}
+		}
+	}
+	switch {
+	case p.Status != nil:
+		release(&p.Status.Body, p.Status.Doc, p.Status.FAQ)
+	case p.Concept != nil:
+		release(&p.Concept.Body, p.Concept.Doc, p.Concept.FAQ)
+	}
 }
 
 // partKey is the content address of one part of a page file: its body

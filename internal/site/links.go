@@ -14,10 +14,17 @@ type sourceLink struct {
 	Pos  diag.Pos
 }
 
-// checkLinks reports every link written in content that does not resolve:
+// CheckLinks reports every link written in content that does not resolve:
 // site paths must name a page and, with a fragment, an id on it. Other
 // schemes are limited to http, https and mailto, so that no contributor link
-// can run script.
+// can run script. Every page's Markdown must have been rendered.
+func CheckLinks(s *Site) diag.List {
+	var errs diag.List
+	checkLinks(s, &errs)
+	errs.Sort()
+	return errs
+}
+
 func checkLinks(s *Site, errs *diag.List) {
 	byURL := map[string]*Page{}
 	for _, p := range s.Pages {

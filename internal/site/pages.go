@@ -42,7 +42,6 @@ func pages(s *Site) []*Page {
 			Kind: KindStatus, URL: st.URL, Title: st.Name(), Description: st.Summary,
 			Crumbs: []Crumb{home, codes, {st.Class.Name, st.Class.URL}, {st.Name(), st.URL}},
 			Source: st.Path, EditURL: edit(st.Path), Status: st,
-			Anchors: anchors(KindStatus, st.Headings()),
 		}
 		out = append(out, p)
 	}
@@ -51,7 +50,6 @@ func pages(s *Site) []*Page {
 			Kind: KindConcept, URL: cp.URL, Title: cp.Title, Description: cp.Summary,
 			Crumbs: []Crumb{home, concepts, {cp.Title, cp.URL}},
 			Source: cp.Path, EditURL: edit(cp.Path), Concept: cp,
-			Anchors: anchors(KindConcept, cp.Headings()),
 		})
 	}
 	out = append(out, &Page{
@@ -60,15 +58,15 @@ func pages(s *Site) []*Page {
 		Crumbs:      []Crumb{home},
 	})
 	for _, p := range out {
-		if p.Anchors == nil {
-			p.Anchors = map[string]bool{"main": true}
-		}
+		// Until its Markdown is rendered, a page has the IDs of its
+		// template's sections.
+		p.Anchors = anchors(p.Kind, nil)
 	}
 	return out
 }
 
 func anchors(kind string, hs []markdown.Heading) map[string]bool {
-	m := map[string]bool{}
+	m := map[string]bool{"main": true}
 	for _, id := range templateIDs[kind] {
 		m[id] = true
 	}

@@ -1,7 +1,6 @@
 package site
 
 import (
-	"context"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -27,7 +26,13 @@ func build(t *testing.T, body404 string) (*Site, []string) {
 	if len(errs) != 0 {
 		t.Fatal(errs)
 	}
-	s, errs, _ := Build(context.Background(), c, keyless{markdown.New(markdown.WithReservedIDs(ReservedIDs()...))})
+	s := Build(c)
+	md := keyless{markdown.New(markdown.WithReservedIDs(ReservedIDs()...))}
+	for _, p := range s.Pages {
+		errs.Append(RenderMarkdown(p, md))
+	}
+	errs.Append(CheckLinks(s))
+	errs.Sort()
 	var got []string
 	for _, d := range errs {
 		got = append(got, d.String())
