@@ -130,14 +130,32 @@ func isText(path string, src []byte, one, all string, errs *diag.List) bool {
 		errs.Errorf(at(l, c), "invalid UTF-8; save the file as UTF-8")
 		return false
 	}
-	for i, r := range string(src) {
-		if r != '\r' && forbiddenChar(r) {
-			l, c := lineCol(src, i)
-			errs.Errorf(at(l, c), "control character %U is not allowed in %s", r, all)
-			return false
-		}
+	if i, r := firstForbidden(src); i >= 0 {
+		l, c := lineCol(src, i)
+		errs.Errorf(at(l, c), "control character %U is not allowed in %s", r, all)
+		return false
 	}
 	return true
+}
+
+// firstForbidden returns the offset and the first character of src that
+// forbiddenChar refuses (carriage returns aside), or -1. It looks at bytes,
+// decoding only where a forbidden character could start: C1 controls are
+// encoded as C2 80-9F, the bidirectional controls as E2 80 AA-AE and E2 81
+// A6-A9.
+func firstForbidden(src []byte) (int, rune) {
+	for i := 0; i < len(src); i++ {
+		switch b := src[i]; {
+		case b < 0x20 && b != '\t' && b != '\n' && b != '\r', b == 0x7f:
+			return i, rune(b)
+		case b == 0xc2 || b == 0xe2:
+			r, _ := utf8.DecodeRune(src[i:])
+			if forbiddenChar(r) {
+				return i, r
+			}
+		}
+	}
+	return -1, 0
 }
 
 // yamlError turns a yaml.v3 error into positioned diagnostics. src is the

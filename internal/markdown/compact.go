@@ -17,36 +17,44 @@ var blockTags = map[string]bool{
 // and between inline elements, where they are a space, stay.
 func compact(html []byte) []byte {
 	out := make([]byte, 0, len(html))
-	inPre := 0
-	last := 0 // start of the tag that ends at the current '>'
-	for i := 0; i < len(html); i++ {
-		c := html[i]
-		switch c {
-		case '<':
-			last = i
-		case '>':
-			name, closing := tagName(html[last+1 : i])
-			if name == "pre" {
-				if closing {
-					inPre = max(inPre-1, 0)
-				} else {
-					inPre++
-				}
+	pre := bytes.Index(html, []byte("<pre"))
+	i := 0 // html[:i] is in out
+	for {
+		j := bytes.Index(html[i:], []byte(">\n"))
+		if j < 0 {
+			return append(out, html[i:]...)
+		}
+		j += i // the '>' of ">\n"
+		if pre >= 0 && pre < j {
+			// Inside <pre> every line break is content: copy the
+			// block whole.
+			end := bytes.Index(html[pre:], []byte("</pre>"))
+			if end < 0 {
+				return append(out, html[i:]...)
 			}
-			out = append(out, c)
-			if inPre == 0 && blockTags[name] && i+1 < len(html) && html[i+1] == '\n' {
-				i++ // skip the line break
+			end += pre + len("</pre>")
+			out = append(out, html[i:end]...)
+			i = end
+			if next := bytes.Index(html[i:], []byte("<pre")); next >= 0 {
+				pre = i + next
+			} else {
+				pre = -1
 			}
 			continue
 		}
-		out = append(out, c)
+		out = append(out, html[i:j+1]...)
+		i = j + 1
+		if k := bytes.LastIndexByte(html[:j], '<'); k >= 0 {
+			if name, _ := tagName(html[k+1 : j]); blockTags[string(name)] {
+				i++ // skip the line break
+			}
+		}
 	}
-	return out
 }
 
-// tagName returns the lower-case name of the tag whose text (between < and
-// >) is t, and whether it is a closing tag.
-func tagName(t []byte) (string, bool) {
+// tagName returns the name of the tag whose text (between < and >) is t,
+// and whether it is a closing tag. goldmark writes names in lower case.
+func tagName(t []byte) ([]byte, bool) {
 	closing := len(t) > 0 && t[0] == '/'
 	if closing {
 		t = t[1:]
@@ -55,9 +63,5 @@ func tagName(t []byte) (string, bool) {
 	if end < 0 {
 		end = len(t)
 	}
-	name := t[:end]
-	if len(name) > 10 {
-		return "", closing
-	}
-	return string(bytes.ToLower(name)), closing
+	return t[:end], closing
 }

@@ -288,9 +288,7 @@ func format(w util.BufWriter, lang string, it chroma.Iterator) error {
 		cls = "language-" + lang
 	}
 	fmt.Fprintf(w, `<pre class="chroma" tabindex="0"><code class="%s">`, cls)
-	if err := formatter.Format(w, styles.Get(LightStyle), it); err != nil {
-		return fmt.Errorf("highlight %s: %w", lang, err)
-	}
+	writeTokens(w, it.Tokens())
 	_, _ = w.WriteString("</code></pre>")
 	return nil
 }

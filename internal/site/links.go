@@ -86,19 +86,30 @@ func checkLink(dest string, from *Page, byURL map[string]*Page) string {
 }
 
 // plainText strips tags from rendered HTML, for structured data that
-// wants text.
+// wants text: entities decoded, runs of white space as one space.
 func plainText(b []byte) string {
-	var out strings.Builder
-	in := false
-	for _, c := range string(b) {
+	out := make([]byte, 0, len(b))
+	in, space, entity := false, false, false
+	for _, c := range b {
 		switch {
 		case c == '<':
 			in = true
 		case c == '>':
 			in = false
-		case !in:
-			out.WriteRune(c)
+		case in:
+		case c == ' ' || c == '\n' || c == '\t' || c == '\r':
+			space = len(out) > 0
+		default:
+			if space {
+				out = append(out, ' ')
+				space = false
+			}
+			entity = entity || c == '&'
+			out = append(out, c)
 		}
 	}
-	return strings.Join(strings.Fields(html.UnescapeString(out.String())), " ")
+	if !entity {
+		return string(out)
+	}
+	return strings.Join(strings.Fields(html.UnescapeString(string(out))), " ")
 }
