@@ -89,6 +89,9 @@ func NewIncremental() *Builder {
 // cancelled build from a failed one by ctx.Err().
 func (b *Builder) Build(ctx context.Context, fsys fs.FS, opts Options) (*Result, diag.List) {
 	start := time.Now()
+	// A build that streams to disk reads each page's body again when it
+	// renders it, so that it never holds every file at once.
+	b.content.DropSources = opts.Sink != nil && b.pages == nil
 	c, errs := b.content.LoadContext(ctx, fsys)
 	if ctx.Err() != nil {
 		return nil, nil
@@ -114,6 +117,9 @@ func (b *Builder) Build(ctx context.Context, fsys fs.FS, opts Options) (*Result,
 	// A one-off build keeps nothing for a next build: each page's
 	// Markdown is dropped once the page is written.
 	ropts.Release = b.pages == nil
+	// Streaming to disk, nothing reads the sources after their page is
+	// written; `check` builds in memory and keeps them.
+	ropts.ReleaseSources = ropts.Release && opts.Sink != nil
 	redirects := &capture{Sink: opts.Sink, name: "_redirects"}
 	if opts.Sink == nil {
 		redirects.Sink = output.NewFiles()

@@ -7,7 +7,15 @@
 // Markdown line, so that a contributor can fix a pull request in one pass.
 package content
 
-import "github.com/statusgen/statusgen/internal/diag"
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+
+	"github.com/statusgen/statusgen/internal/diag"
+)
 
 // Source directories and files, relative to the site root.
 const (
@@ -23,10 +31,30 @@ const (
 
 // Content is everything Load read from a site's source tree.
 type Content struct {
+	fsys      fs.FS // where the files were read, to read bodies again
 	Config    Config
 	Constants *Constants // nil when the site has no constants file
 	Statuses  []*Status  // sorted by code
 	Concepts  []*Concept // sorted by slug
+}
+
+// Source returns the Markdown of the body b of the page file path whose
+// digest is digest: b.Source, or, when the loader dropped it, the body read
+// again from the file. A file that changed since it was loaded is an error:
+// its frontmatter and body must come from the same version.
+func (c *Content) Source(path, digest string, b Body) ([]byte, error) {
+	if b.Source != nil {
+		return b.Source, nil
+	}
+	raw, err := fs.ReadFile(c.fsys, path)
+	if err != nil {
+		return nil, fmt.Errorf("cannot read the body again: %v", unwrapPathError(err))
+	}
+	src := normalize(raw)
+	if sum := sha256.Sum256(src); hex.EncodeToString(sum[:]) != digest || b.Offset > len(src) {
+		return nil, errors.New("the file changed during the build; build again")
+	}
+	return src[b.Offset:], nil
 }
 
 // Status returns the status page for code, or nil.
@@ -96,7 +124,10 @@ func (f FAQ) Pos(line, col int) diag.Pos {
 // Body is the Markdown part of a page, with where it starts in its file so
 // that Markdown diagnostics can be reported at file positions.
 type Body struct {
+	// Source is the Markdown; nil when the Loader dropped it
+	// (Loader.DropSources): Content.Source reads it again.
 	Source []byte
+	Offset int // byte offset of the body in the file, as normalized
 	Line   int // file line of the first body line
 }
 

@@ -32,6 +32,13 @@ func Load(fsys fs.FS) (*Content, diag.List) {
 // ready to use; a Loader must not be used by two goroutines at once.
 type Loader struct {
 	pages map[string]decoded // by path, from the last Load
+
+	// DropSources makes Load keep no page's text or body once its
+	// frontmatter is decoded: Content.Source reads a body again when it is
+	// needed. A build that streams a large site to disk sets it, so that
+	// it never holds every file at once; it leaves check with less to look
+	// at (citations, examples), so check does not.
+	DropSources bool
 }
 
 // decoded is one page file's result on its own, before cross-file checks.
@@ -54,7 +61,7 @@ func (l *Loader) LoadContext(ctx context.Context, fsys fs.FS) (*Content, diag.Li
 	next := map[string]decoded{}
 	defer func() { l.pages = next }()
 	var errs diag.List
-	c := &Content{}
+	c := &Content{fsys: fsys}
 	if isSymlink(fsys, "content") {
 		// Everything below would be read through the link.
 		errs.Errorf(diag.Pos{Path: "content"}, "%s", symlinkDirMsg)
@@ -83,6 +90,9 @@ func (l *Loader) LoadContext(ctx context.Context, fsys fs.FS) (*Content, diag.Li
 		})
 		next[p] = d
 		if d.status != nil {
+			if l.DropSources {
+				d.status.Text, d.status.Body.Source = nil, nil
+			}
 			c.Statuses = append(c.Statuses, d.status)
 		}
 	}
@@ -102,6 +112,9 @@ func (l *Loader) LoadContext(ctx context.Context, fsys fs.FS) (*Content, diag.Li
 		})
 		next[p] = d
 		if d.concept != nil {
+			if l.DropSources {
+				d.concept.Text, d.concept.Body.Source = nil, nil
+			}
 			c.Concepts = append(c.Concepts, d.concept)
 		}
 	}

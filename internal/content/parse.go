@@ -47,10 +47,7 @@ func parseDocument(path string, src []byte, errs *diag.List) *document {
 	if !isText(path, src, "a page", "pages", errs) {
 		return nil
 	}
-	src = bytes.TrimPrefix(src, bom)
-	if bytes.Contains(src, []byte("\r\n")) {
-		src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
-	}
+	src = normalize(src)
 	if len(bytes.TrimSpace(src)) == 0 {
 		errs.Errorf(at(1, 1), "empty file: a page starts with \"---\", its frontmatter, \"---\" and then Markdown")
 		return nil
@@ -61,7 +58,13 @@ func parseDocument(path string, src []byte, errs *diag.List) *document {
 	// The opening delimiter is the first non-blank line; frontmatter skips
 	// blank lines the same way.
 	openLine := 1
-	for _, line := range bytes.Split(src, []byte("\n")) {
+	for rest := src; len(rest) > 0; openLine++ {
+		line := rest
+		if i := bytes.IndexByte(rest, '\n'); i >= 0 {
+			line, rest = rest[:i], rest[i+1:]
+		} else {
+			rest = nil
+		}
 		if len(bytes.TrimSpace(line)) != 0 {
 			if string(bytes.TrimSpace(line)) != "---" {
 				errs.Errorf(at(openLine, 1), "missing frontmatter: the file must start with a line \"---\"")
@@ -69,7 +72,6 @@ func parseDocument(path string, src []byte, errs *diag.List) *document {
 			}
 			break
 		}
-		openLine++
 	}
 
 	sum := sha256.Sum256(src)
@@ -94,7 +96,7 @@ func parseDocument(path string, src []byte, errs *diag.List) *document {
 	bodyStart := len(src) - len(rest)
 	// The body is the file's own bytes after the frontmatter, not the copy
 	// frontmatter returns, so a page is held in memory once.
-	doc.body = Body{Source: src[bodyStart:len(src):len(src)], Line: bytes.Count(src[:bodyStart], []byte("\n")) + 1}
+	doc.body = Body{Source: src[bodyStart:len(src):len(src)], Offset: bodyStart, Line: bytes.Count(src[:bodyStart], []byte("\n")) + 1}
 
 	if yerr != nil {
 		errs.Append(yamlError(doc, yerr, ysrc))
@@ -109,6 +111,16 @@ func parseDocument(path string, src []byte, errs *diag.List) *document {
 		doc.root = root.Content[0]
 	}
 	return doc
+}
+
+// normalize drops a UTF-8 byte order mark and turns CRLF line endings into
+// LF, as editors on Windows write them.
+func normalize(src []byte) []byte {
+	src = bytes.TrimPrefix(src, bom)
+	if bytes.Contains(src, []byte("\r\n")) {
+		src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
+	}
+	return src
 }
 
 // isText reports whether src can be a text source file at all, reporting
@@ -247,6 +259,9 @@ func firstInvalidUTF8(src []byte) int {
 const Placeholder = "FIXME(statusgen new)"
 
 func placeholders(path string, src []byte, errs *diag.List) {
+	if !bytes.Contains(src, []byte(Placeholder)) {
+		return
+	}
 	for i, line := range bytes.Split(src, []byte("\n")) {
 		if j := bytes.Index(line, []byte(Placeholder)); j >= 0 {
 			errs.Errorf(diag.Pos{Path: path, Line: i + 1, Col: j + 1},

@@ -15,8 +15,11 @@ var blockTags = map[string]bool{
 // Pages are minified, but rendered Markdown is spliced in after
 // minification, so this is what keeps it as small. Line breaks inside <pre>
 // and between inline elements, where they are a space, stay.
+//
+// It works in place: the result shares html's array, which it overwrites.
 func compact(html []byte) []byte {
-	out := make([]byte, 0, len(html))
+	// Dropping bytes only, the write position never passes the read one.
+	out := html[:0]
 	pre := bytes.Index(html, []byte("<pre"))
 	i := 0 // html[:i] is in out
 	for {
@@ -35,6 +38,9 @@ func compact(html []byte) []byte {
 			end += pre + len("</pre>")
 			out = append(out, html[i:end]...)
 			i = end
+			if i < len(html) && html[i] == '\n' {
+				i++ // </pre> ends a block too
+			}
 			if next := bytes.Index(html[i:], []byte("<pre")); next >= 0 {
 				pre = i + next
 			} else {
@@ -44,8 +50,9 @@ func compact(html []byte) []byte {
 		}
 		out = append(out, html[i:j+1]...)
 		i = j + 1
-		if k := bytes.LastIndexByte(html[:j], '<'); k >= 0 {
-			if name, _ := tagName(html[k+1 : j]); blockTags[string(name)] {
+		// The tag is the end of out (html before i may be overwritten).
+		if k := bytes.LastIndexByte(out[:len(out)-1], '<'); k >= 0 {
+			if name, _ := tagName(out[k+1 : len(out)-1]); blockTags[string(name)] {
 				i++ // skip the line break
 			}
 		}

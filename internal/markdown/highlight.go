@@ -252,7 +252,13 @@ func (h *highlighter) write(w util.BufWriter, lang string, code []byte) error {
 // tokenizer for its language if there is one (tokenize.go), by chroma's
 // lexer otherwise, and formatted by chroma's HTML formatter either way.
 func highlight(w util.BufWriter, lang string, code []byte) error {
-	it, err := tokenise(lang, code)
+	if l, ok := languages[lang]; ok {
+		if tokenize := fastTokenizer(l.lexer); tokenize != nil {
+			writePre(w, lang, tokenize(normalizeNewlines(string(code))))
+			return nil
+		}
+	}
+	it, err := chromaTokenise(lang, code)
 	if err != nil {
 		return fmt.Errorf("highlight %s: %w", lang, err)
 	}
@@ -283,12 +289,18 @@ func chromaTokenise(lang string, code []byte) (chroma.Iterator, error) {
 
 // format writes tokens as a pre element with chroma's classes.
 func format(w util.BufWriter, lang string, it chroma.Iterator) error {
+	writePre(w, lang, it.Tokens())
+	return nil
+}
+
+func writePre(w util.BufWriter, lang string, tokens []chroma.Token) {
 	cls := "language-text"
 	if _, ok := languages[lang]; ok {
 		cls = "language-" + lang
 	}
-	fmt.Fprintf(w, `<pre class="chroma" tabindex="0"><code class="%s">`, cls)
-	writeTokens(w, it.Tokens())
+	_, _ = w.WriteString(`<pre class="chroma" tabindex="0"><code class="`)
+	_, _ = w.WriteString(cls)
+	_, _ = w.WriteString(`">`)
+	writeTokens(w, tokens)
 	_, _ = w.WriteString("</code></pre>")
-	return nil
 }

@@ -10,8 +10,10 @@
 package markdown
 
 import (
+	"bufio"
 	"bytes"
 	"fmt"
+	"sync"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -127,13 +129,38 @@ func (r *Renderer) Render(src []byte) (*Document, error) {
 	root := r.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
 	doc := &Document{}
 	collect(root, src, doc)
-	var buf bytes.Buffer
-	if err := r.md.Renderer().Render(&buf, src, root); err != nil {
+	// goldmark wraps any writer that is not a util.BufWriter in a new
+	// bufio.Writer: give it one from a pool, over a pooled buffer, and keep
+	// only the compacted copy.
+	buf := bufPool.Get().(*bytes.Buffer)
+	buf.Reset()
+	w := writerPool.Get().(*bufio.Writer)
+	w.Reset(buf)
+	err := r.md.Renderer().Render(w, src, root)
+	if err == nil {
+		err = w.Flush()
+	}
+	w.Reset(nil)
+	writerPool.Put(w)
+	if err != nil {
+		bufPool.Put(buf)
 		return nil, fmt.Errorf("render markdown: %w", err)
 	}
-	doc.HTML = compact(buf.Bytes())
+	doc.HTML = append([]byte(nil), compact(buf.Bytes())...)
+	if buf.Cap() <= maxPooled {
+		bufPool.Put(buf)
+	}
 	return doc, nil
 }
+
+// Buffers for rendering, reused across pages: a build renders thousands.
+var (
+	bufPool    = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+	writerPool = sync.Pool{New: func() any { return bufio.NewWriterSize(nil, 16<<10) }}
+)
+
+// maxPooled keeps a buffer grown by a huge page out of the pool.
+const maxPooled = 1 << 20
 
 // escapeHTMLRenderer shows raw HTML written in Markdown as text. Contributors'
 // HTML never reaches the page as markup: it is the one rule that keeps a

@@ -164,3 +164,11 @@ func TestRender_ManyIdenticalHeadingsGetSequentialIDs(t *testing.T) {
 		t.Errorf("ids = %v, want %s", got, want)
 	}
 }
+
+func TestCompact(t *testing.T) {
+	in := "<p>a</p>\n<pre class=\"chroma\"><code>x\n<span>y</span>\n</code></pre>\n<ul>\n<li>b</li>\n</ul>\n<p><em>a</em>\n<em>b</em></p>\n<table>\n<tr>\n<td>c</td>\n</tr>\n</table>\n"
+	want := "<p>a</p><pre class=\"chroma\"><code>x\n<span>y</span>\n</code></pre><ul><li>b</li></ul><p><em>a</em>\n<em>b</em></p><table><tr><td>c</td></tr></table>"
+	if got := string(compact([]byte(in))); got != want {
+		t.Errorf("compact:\n got %q\nwant %q", got, want)
+	}
+}

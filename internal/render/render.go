@@ -157,6 +157,9 @@ type Options struct {
 	// written, so that memory does not grow with the site. The preview
 	// server, which keeps the Markdown for its next build, leaves it unset.
 	Release bool
+	// ReleaseSources also drops each page's sources once it is written,
+	// for a build that streams to disk and checks nothing afterwards.
+	ReleaseSources bool
 }
 
 // Stats counts what a Render did.
@@ -195,7 +198,7 @@ func (r *Renderer) Render(ctx context.Context, s *site.Site, opts Options) (*out
 	work := func(i int) {
 		res := &results[i]
 		p := s.Pages[i]
-		res.errs = site.RenderMarkdown(p, opts.Markdown)
+		res.errs = s.RenderMarkdown(p, opts.Markdown)
 		if res.errs.HasErrors() {
 			return
 		}
@@ -214,7 +217,7 @@ func (r *Renderer) Render(ctx context.Context, s *site.Site, opts Options) (*out
 			res.sinkErr = sink.Add(p.File(), res.html)
 		}
 		if opts.Release {
-			site.ReleaseMarkdown(p)
+			site.ReleaseMarkdown(p, opts.ReleaseSources)
 		}
 		if opts.Cache == nil {
 			res.html = nil // written; nothing keeps it
@@ -322,23 +325,39 @@ func (r *Renderer) page(v *view, frags *fragments) ([]byte, error) {
 	if t == nil {
 		return nil, fmt.Errorf("template: %s.html: not loaded", v.Page.Kind)
 	}
-	var buf bytes.Buffer
-	if err := t.ExecuteTemplate(&buf, "base", v); err != nil {
+	buf, min := getBuffer(), getBuffer()
+	defer putBuffer(buf)
+	defer putBuffer(min)
+	if err := t.ExecuteTemplate(buf, "base", v); err != nil {
 		return nil, err
 	}
-	var min bytes.Buffer
-	min.Grow(buf.Len())
-	if err := r.min.Minify("text/html", &min, &buf); err != nil {
+	if err := r.min.Minify("text/html", min, buf); err != nil {
 		return nil, fmt.Errorf("minify %s: %w", v.Page.URL, err)
 	}
 	return splice(min.Bytes(), frags), nil
 }
 
-// splice replaces each fragment placeholder in page with its HTML.
+// Buffers for executing and minifying pages, reused across pages.
+var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+func getBuffer() *bytes.Buffer {
+	b := bufPool.Get().(*bytes.Buffer)
+	b.Reset()
+	return b
+}
+
+func putBuffer(b *bytes.Buffer) {
+	if b.Cap() <= 4<<20 {
+		bufPool.Put(b)
+	}
+}
+
+// splice replaces each fragment placeholder in page with its HTML. The
+// result is a new slice: page may be a pooled buffer.
 func splice(page []byte, frags *fragments) []byte {
 	const open = "<sg-fragment-"
 	if len(frags.html) == 0 || !bytes.Contains(page, []byte(open)) {
-		return page
+		return append([]byte(nil), page...)
 	}
 	size := len(page)
 	for _, h := range frags.html {

@@ -132,12 +132,12 @@ type conceptView struct {
 // run through the minifier, which it does not need and which is quadratic on
 // long text full of entities.
 type fragments struct {
-	html []template.HTML
+	html [][]byte
 	keys [][32]byte
 }
 
 func (f *fragments) add(d *markdown.Document) template.HTML {
-	f.html = append(f.html, template.HTML(d.HTML))
+	f.html = append(f.html, d.HTML)
 	f.keys = append(f.keys, d.Key)
 	return template.HTML(placeholder(len(f.html) - 1))
 }

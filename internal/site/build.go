@@ -2,7 +2,6 @@ package site
 
 import (
 	"crypto/sha256"
-	"html/template"
 	"strconv"
 
 	"github.com/statusgen/statusgen/internal/content"
@@ -23,7 +22,7 @@ type Markdown interface {
 // rendered later, page by page, with RenderMarkdown, and links are checked
 // once every page is rendered, with CheckLinks.
 func Build(c *content.Content) *Site {
-	s := &Site{Config: c.Config, Constants: c.Constants}
+	s := &Site{Config: c.Config, Constants: c.Constants, content: c}
 	byCode := map[int]*Status{}
 	classes := map[int]*Class{}
 	for _, cs := range c.Statuses {
@@ -93,14 +92,22 @@ type renderJob struct {
 // the page and the links written in it, at file positions. Pages without
 // Markdown (home, indexes) need nothing. Different pages may be rendered
 // concurrently.
-func RenderMarkdown(p *Page, md Markdown) diag.List {
+func (s *Site) RenderMarkdown(p *Page, md Markdown) diag.List {
 	var jobs []renderJob
+	var errs diag.List
+	source := func(path, digest string, b content.Body) []byte {
+		src, err := s.content.Source(path, digest, b)
+		if err != nil {
+			errs.Errorf(diag.Pos{Path: path}, "%v", err)
+		}
+		return src
+	}
 	switch {
 	case p.Status != nil:
 		st := p.Status
 		st.links = st.links[:0]
-		jobs = append(jobs, renderJob{partKey(st.Digest, -1), st.Status.Body.Source, bodyPos(st.Path, st.Status.Body), &st.links, func(d *markdown.Document) {
-			st.Body = template.HTML(d.HTML)
+		src := source(st.Path, st.Digest, st.Status.Body)
+		jobs = append(jobs, renderJob{partKey(st.Digest, -1), src, bodyPos(st.Path, st.Status.Body), &st.links, func(d *markdown.Document) {
 			st.Doc = d
 		}})
 		st.FAQ = make([]FAQ, len(st.Status.FAQ))
@@ -108,8 +115,8 @@ func RenderMarkdown(p *Page, md Markdown) diag.List {
 	case p.Concept != nil:
 		cp := p.Concept
 		cp.links = cp.links[:0]
-		jobs = append(jobs, renderJob{partKey(cp.Digest, -1), cp.Concept.Body.Source, bodyPos(cp.Path, cp.Concept.Body), &cp.links, func(d *markdown.Document) {
-			cp.Body = template.HTML(d.HTML)
+		src := source(cp.Path, cp.Digest, cp.Concept.Body)
+		jobs = append(jobs, renderJob{partKey(cp.Digest, -1), src, bodyPos(cp.Path, cp.Concept.Body), &cp.links, func(d *markdown.Document) {
 			cp.Doc = d
 		}})
 		cp.FAQ = make([]FAQ, len(cp.Concept.FAQ))
@@ -117,7 +124,9 @@ func RenderMarkdown(p *Page, md Markdown) diag.List {
 	default:
 		return nil
 	}
-	var errs diag.List
+	if errs.HasErrors() {
+		return errs
+	}
 	for _, j := range jobs {
 		d, err := md.Render(j.key, j.src)
 		if err != nil {
@@ -144,26 +153,55 @@ func RenderMarkdown(p *Page, md Markdown) diag.List {
 
 // ReleaseMarkdown drops the rendered HTML of page p, once the page is
 // written, so that a build's memory does not grow with the site. What the
-// checks need (headings, links, fences, word counts) stays.
-func ReleaseMarkdown(p *Page) {
-	release := func(body *template.HTML, doc *markdown.Document, faq []FAQ) {
-		*body = ""
-		if doc != nil {
-			doc.HTML = nil
+// checks need (headings, links, fence languages, word counts) stays. With
+// sources set it also drops the page's sources (its file's text, its body,
+// its FAQ answers) and the code of its fences: a build that streams to disk
+// and runs no checks afterwards needs none of them.
+func ReleaseMarkdown(p *Page, sources bool) {
+	release := func(doc *markdown.Document, faq []FAQ) {
+		for _, d := range append([]*markdown.Document{doc}, faqDocs(faq)...) {
+			if d == nil {
+				continue
+			}
+			d.HTML = nil
+			if sources {
+				for i := range d.Fences {
+					d.Fences[i].Code = nil
+				}
+			}
 		}
-		for i := range faq {
-			faq[i].A = ""
-			if faq[i].Doc != nil {
-				faq[i].Doc.HTML = nil
+		if sources {
+			for i := range faq {
+				faq[i].Text = ""
 			}
 		}
 	}
 	switch {
 	case p.Status != nil:
-		release(&p.Status.Body, p.Status.Doc, p.Status.FAQ)
+		release(p.Status.Doc, p.Status.FAQ)
+		if sources {
+			p.Status.Status.Text, p.Status.Status.Body.Source = nil, nil
+			for i := range p.Status.Status.FAQ {
+				p.Status.Status.FAQ[i].A = ""
+			}
+		}
 	case p.Concept != nil:
-		release(&p.Concept.Body, p.Concept.Doc, p.Concept.FAQ)
+		release(p.Concept.Doc, p.Concept.FAQ)
+		if sources {
+			p.Concept.Concept.Text, p.Concept.Concept.Body.Source = nil, nil
+			for i := range p.Concept.Concept.FAQ {
+				p.Concept.Concept.FAQ[i].A = ""
+			}
+		}
 	}
+}
+
+func faqDocs(faq []FAQ) []*markdown.Document {
+	out := make([]*markdown.Document, len(faq))
+	for i, f := range faq {
+		out[i] = f.Doc
+	}
+	return out
 }
 
 // partKey is the content address of one part of a page file: its body
@@ -183,7 +221,7 @@ func faqJobs(path, digest string, in []content.FAQ, out []FAQ, links *[]sourceLi
 			return p
 		}
 		jobs[i] = renderJob{partKey(digest, i), []byte(f.A), pos, links, func(d *markdown.Document) {
-			out[i] = FAQ{Q: f.Q, A: template.HTML(d.HTML), Text: plainText(d.HTML), Doc: d}
+			out[i] = FAQ{Q: f.Q, Text: plainText(d.HTML), Doc: d}
 		}}
 	}
 	return jobs

@@ -9,7 +9,6 @@ package site
 
 import (
 	"fmt"
-	"html/template"
 	"strconv"
 
 	"github.com/statusgen/statusgen/internal/content"
@@ -51,6 +50,7 @@ func ReservedIDs() []string {
 
 // Site is everything to publish.
 type Site struct {
+	content   *content.Content // for pages' bodies, which it may read again
 	Config    content.Config
 	Constants *content.Constants // libraries and their names for codes; may be nil
 	Pages     []*Page            // in a fixed order: home, indexes, classes, codes, concepts, 404
@@ -115,7 +115,6 @@ type Status struct {
 	// Constants are the code's names in popular libraries.
 	Constants []content.Constant
 	Class     *Class
-	Body      template.HTML
 	FAQ       []FAQ
 	Related   []*Status
 	Concepts  []*Concept
@@ -138,7 +137,6 @@ func (s *Status) Name() string { return strconv.Itoa(s.Code) + " " + s.Title }
 type Concept struct {
 	*content.Concept
 	URL      string
-	Body     template.HTML
 	FAQ      []FAQ
 	Related  []*Concept
 	Statuses []*Status // codes whose pages list this concept
@@ -152,10 +150,9 @@ func (c *Concept) Headings() []markdown.Heading { return c.Doc.Headings }
 // FAQ is a question with its answer rendered from Markdown.
 type FAQ struct {
 	Q string
-	A template.HTML
 	// Text is the answer as plain text, for FAQPage structured data.
 	Text string
-	Doc  *markdown.Document
+	Doc  *markdown.Document // the answer, rendered
 }
 
 // StatusURL returns the URL of a code's page.

@@ -29,7 +29,7 @@ func build(t *testing.T, body404 string) (*Site, []string) {
 	s := Build(c)
 	md := keyless{markdown.New(markdown.WithReservedIDs(ReservedIDs()...))}
 	for _, p := range s.Pages {
-		errs.Append(RenderMarkdown(p, md))
+		errs.Append(s.RenderMarkdown(p, md))
 	}
 	errs.Append(CheckLinks(s))
 	errs.Sort()
