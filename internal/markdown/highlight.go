@@ -82,20 +82,65 @@ var formatter = chromahtml.New(
 	chromahtml.PreventSurroundingPre(true),
 )
 
-// StyleCSS returns the highlighting stylesheet: the light style, and the
-// dark style under prefers-color-scheme: dark. Both are class-based, so pages
-// carry no inline styles and the CSP needs no 'unsafe-inline'.
+// Scopes of the dark highlighting rules. The theme script in <head> sets
+// data-theme on <html> to the reader's choice or the system's scheme; a
+// page without the script has no data-theme and follows the system.
+const (
+	DarkScope       = `html[data-theme="dark"]`
+	SystemDarkScope = `html:not([data-theme])`
+)
+
+// StyleCSS returns the highlighting stylesheet: the light style, then the
+// rules of the dark style that differ from it, once for the dark theme
+// chosen with the toggle and once under prefers-color-scheme: dark for a
+// page without the script. Both are class-based, so pages carry no inline
+// styles and the CSP needs no 'unsafe-inline'.
 func StyleCSS() ([]byte, error) {
-	var buf bytes.Buffer
-	if err := formatter.WriteCSS(&buf, styles.Get(LightStyle)); err != nil {
+	var light, dark bytes.Buffer
+	if err := formatter.WriteCSS(&light, styles.Get(LightStyle)); err != nil {
 		return nil, err
 	}
-	buf.WriteString("@media (prefers-color-scheme: dark) {\n")
-	if err := formatter.WriteCSS(&buf, styles.Get(DarkStyle)); err != nil {
+	if err := formatter.WriteCSS(&dark, styles.Get(DarkStyle)); err != nil {
 		return nil, err
+	}
+	same := map[string]bool{}
+	for _, l := range strings.Split(light.String(), "\n") {
+		same[l] = true
+	}
+	var rules []string
+	for _, l := range strings.Split(dark.String(), "\n") {
+		if l != "" && !same[l] {
+			rules = append(rules, l)
+		}
+	}
+	var buf bytes.Buffer
+	buf.Write(light.Bytes())
+	for _, r := range rules {
+		buf.WriteString(scopeRule(r, DarkScope) + "\n")
+	}
+	buf.WriteString("@media (prefers-color-scheme: dark) {\n")
+	for _, r := range rules {
+		buf.WriteString(scopeRule(r, SystemDarkScope) + "\n")
 	}
 	buf.WriteString("}\n")
 	return buf.Bytes(), nil
+}
+
+// scopeRule prefixes every selector of one line of chroma's CSS,
+// "/* Keyword */ .chroma .k { color: #ff7b72 }", with scope.
+func scopeRule(rule, scope string) string {
+	if i := strings.Index(rule, "*/"); strings.HasPrefix(rule, "/*") && i >= 0 {
+		rule = strings.TrimSpace(rule[i+2:])
+	}
+	brace := strings.IndexByte(rule, '{')
+	if brace < 0 {
+		return rule
+	}
+	sels := strings.Split(rule[:brace], ",")
+	for i, sel := range sels {
+		sels[i] = scope + " " + strings.TrimSpace(sel)
+	}
+	return strings.Join(sels, ", ") + " " + rule[brace:]
 }
 
 // fenceInfo is the parsed info string of a fence: ```go title="Server" fragment
@@ -263,10 +308,40 @@ func highlight(w util.BufWriter, lang string, code []byte) error {
 	if ok {
 		cls = "language-" + lang
 	}
-	fmt.Fprintf(w, `<pre class="chroma" tabindex="0"><code class="%s">`, cls)
+	// A block that scrolls sideways must be reachable by keyboard, and one
+	// that does not should not be a tab stop. Whether it scrolls depends on
+	// the screen, which the script measures; without the script, a block
+	// with a line too long for a phone is focusable.
+	tabindex := ""
+	if widest(code) > phoneColumns {
+		tabindex = ` tabindex="0"`
+	}
+	fmt.Fprintf(w, `<pre class="chroma"%s><code class="%s">`, tabindex, cls)
 	if err := formatter.Format(w, styles.Get(LightStyle), it); err != nil {
 		return fmt.Errorf("highlight %s: %w", lang, err)
 	}
 	_, _ = w.WriteString("</code></pre>")
 	return nil
+}
+
+// phoneColumns is about how many characters of code fit across a code
+// block on a phone 390 CSS pixels wide (at the stylesheet's font size).
+const phoneColumns = 34
+
+// widest returns the width of the longest line of code in columns, a tab
+// counting as four (the stylesheet's tab-size).
+func widest(code []byte) int {
+	most, n := 0, 0
+	for _, r := range string(code) {
+		switch {
+		case r == '\n':
+			n = 0
+		case r == '\t':
+			n += 4 - n%4
+		default:
+			n++
+		}
+		most = max(most, n)
+	}
+	return most
 }
