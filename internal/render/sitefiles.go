@@ -30,7 +30,7 @@ type APISpec struct {
 }
 
 // addSiteFiles writes the files that are not pages: sitemap.xml,
-// robots.txt, api/codes.json and _redirects.
+// robots.txt, api/codes.json, the search index and _redirects.
 func addSiteFiles(files *output.Files, s *site.Site) error {
 	base := s.Config.BaseURL
 
@@ -65,6 +65,12 @@ func addSiteFiles(files *output.Files, s *site.Site) error {
 		return err
 	}
 	files.Add("api/codes.json", append(js, '\n'))
+
+	idx, err := buildSearchIndex(s)
+	if err != nil {
+		return err
+	}
+	files.Add(SearchIndexFile, idx)
 
 	// Short links: /404 redirects to /status/404/. They are generated here,
 	// from the same content as the pages, so they can never drift from
