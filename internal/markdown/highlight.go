@@ -304,6 +304,7 @@ func highlight(w util.BufWriter, lang string, code []byte) error {
 	if err != nil {
 		return fmt.Errorf("highlight %s: %w", lang, err)
 	}
+	it = plainTokens(it)
 	cls := "language-text"
 	if ok {
 		cls = "language-" + lang
@@ -344,4 +345,21 @@ func widest(code []byte) int {
 		most = max(most, n)
 	}
 	return most
+}
+
+// plainTokens writes as plain text the tokens whose colour is the text's
+// own in both styles: whitespace, punctuation and "other" names, which
+// github colours #1f2328 (the page's text is #1b1f24) and the stylesheet
+// sets to inherit in the dark theme. They are most of the tokens of the
+// site's examples, and a <span class="p"> around each was a third of a
+// code page's bytes.
+func plainTokens(it chroma.Iterator) chroma.Iterator {
+	return func() chroma.Token {
+		t := it()
+		switch t.Type {
+		case chroma.TextWhitespace, chroma.Punctuation, chroma.NameOther, chroma.NameAttribute:
+			t.Type = chroma.Text
+		}
+		return t
+	}
 }
