@@ -438,7 +438,8 @@
         idx.pages.forEach(function (p) {
           var d = p.code ? (digits.length >= 3 && digits.length <= 5 ? edits(digits, p.code) : 9)
             : (part.length > 3 ? edits(part, p.u.split("/").filter(Boolean).pop()) : 9);
-          if (d <= (p.code ? 1 : 2)) near.push([d, p]);
+          // 4040 is likelier 404 than 400 or 440: prefer a code it starts with.
+          if (d <= (p.code ? 1 : 2)) near.push([d - (p.code && digits.indexOf(p.code) === 0 ? 0.5 : 0), p]);
         });
       });
       near.sort(function (a, b) { return a[0] - b[0]; });
