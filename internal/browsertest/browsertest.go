@@ -127,6 +127,14 @@ func ColorScheme(scheme string) chromedp.Action[chromedp.Void] {
 	})
 }
 
+// Media emulates a CSS media type, such as "print"; "" ends it.
+func Media(media string) chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		_, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: media})
+		return err
+	})
+}
+
 // DisableScripts turns JavaScript off in the tab, for what a reader
 // without it sees. It applies from the next navigation.
 func DisableScripts() chromedp.Action[chromedp.Void] {

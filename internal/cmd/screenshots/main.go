@@ -33,6 +33,7 @@ func main() {
 	dark := flag.Bool("dark", false, "with -path: dark colour scheme")
 	nojs := flag.Bool("nojs", false, "with -path: JavaScript off")
 	full := flag.Bool("full", false, "with -path: the whole page, not the first screen")
+	flag.BoolVar(&print, "print", false, "with -path: the print stylesheet")
 	flag.StringVar(&search, "search", "", "with -path: type this into the search box first")
 	flag.StringVar(&evalJS, "eval", "", "with -path: print the JSON value of this JavaScript expression too")
 	flag.Parse()
@@ -42,7 +43,10 @@ func main() {
 	}
 }
 
-var search, evalJS string
+var (
+	search, evalJS string
+	print          bool
+)
 
 type shot struct {
 	name, path string
@@ -112,6 +116,11 @@ func take(b *browsertest.Browser, base string, s shot, w, h int64, scheme string
 	defer cancelT()
 	if err := chromedp.Do(ctx, browsertest.ColorScheme(scheme)); err != nil {
 		return err
+	}
+	if print {
+		if err := chromedp.Do(ctx, browsertest.Media("print")); err != nil {
+			return err
+		}
 	}
 	if nojs {
 		if err := chromedp.Do(ctx, browsertest.DisableScripts()); err != nil {
