@@ -21,13 +21,15 @@
   }
 
   // A polite live region for confirmations ("Copied").
+  // It is in the page from the start: a region added with its message is
+  // not announced by every screen reader.
   var live;
+  function initLive() {
+    live = el("div", "visually-hidden");
+    live.setAttribute("role", "status");
+    doc.body.appendChild(live);
+  }
   function announce(msg) {
-    if (!live) {
-      live = el("div", "visually-hidden");
-      live.setAttribute("role", "status");
-      doc.body.appendChild(live);
-    }
     live.textContent = "";
     setTimeout(function () { live.textContent = msg; }, 50);
   }
@@ -461,6 +463,7 @@
   }
 
   function init() {
+    initLive();
     initTheme();
     initToc();
     all(".tabs[data-tabs]").forEach(enhanceTabs);
