@@ -102,7 +102,7 @@ func TestBuild_StatusPageHasEveryPart(t *testing.T) {
 		`<h1><span class="num num-4">404</span> Not Found</h1>`,
 		`<strong>TL;DR</strong> Nothing lives at this URL`,
 		`<a href="https://www.rfc-editor.org/rfc/rfc9110.html#section-15.5.5">RFC 9110, Section 15.5.5</a>`,
-		`<h2 id="what-it-means">What it means</h2>`,
+		`<h2 id="what-it-means"><a class="anchor" href="#what-it-means">What it means<span class="hash" aria-hidden="true">#</span></a></h2>`,
 		`<section id="related-codes"`,
 		`<a href="/status/410/"><span class="num num-4">410</span> <span class="name">Gone</span></a><p>The resource was here and has been removed on purpose, for good.</p>`,
 		`<section id="related-concepts"`,

@@ -82,20 +82,65 @@ var formatter = chromahtml.New(
 	chromahtml.PreventSurroundingPre(true),
 )
 
-// StyleCSS returns the highlighting stylesheet: the light style, and the
-// dark style under prefers-color-scheme: dark. Both are class-based, so pages
-// carry no inline styles and the CSP needs no 'unsafe-inline'.
+// Scopes of the dark highlighting rules. The theme script in <head> sets
+// data-theme on <html> to the reader's choice or the system's scheme; a
+// page without the script has no data-theme and follows the system.
+const (
+	DarkScope       = `html[data-theme="dark"]`
+	SystemDarkScope = `html:not([data-theme])`
+)
+
+// StyleCSS returns the highlighting stylesheet: the light style, then the
+// rules of the dark style that differ from it, once for the dark theme
+// chosen with the toggle and once under prefers-color-scheme: dark for a
+// page without the script. Both are class-based, so pages carry no inline
+// styles and the CSP needs no 'unsafe-inline'.
 func StyleCSS() ([]byte, error) {
-	var buf bytes.Buffer
-	if err := formatter.WriteCSS(&buf, styles.Get(LightStyle)); err != nil {
+	var light, dark bytes.Buffer
+	if err := formatter.WriteCSS(&light, styles.Get(LightStyle)); err != nil {
 		return nil, err
 	}
-	buf.WriteString("@media (prefers-color-scheme: dark) {\n")
-	if err := formatter.WriteCSS(&buf, styles.Get(DarkStyle)); err != nil {
+	if err := formatter.WriteCSS(&dark, styles.Get(DarkStyle)); err != nil {
 		return nil, err
+	}
+	same := map[string]bool{}
+	for _, l := range strings.Split(light.String(), "\n") {
+		same[l] = true
+	}
+	var rules []string
+	for _, l := range strings.Split(dark.String(), "\n") {
+		if l != "" && !same[l] {
+			rules = append(rules, l)
+		}
+	}
+	var buf bytes.Buffer
+	buf.Write(light.Bytes())
+	for _, r := range rules {
+		buf.WriteString(scopeRule(r, DarkScope) + "\n")
+	}
+	buf.WriteString("@media (prefers-color-scheme: dark) {\n")
+	for _, r := range rules {
+		buf.WriteString(scopeRule(r, SystemDarkScope) + "\n")
 	}
 	buf.WriteString("}\n")
 	return buf.Bytes(), nil
+}
+
+// scopeRule prefixes every selector of one line of chroma's CSS,
+// "/* Keyword */ .chroma .k { color: #ff7b72 }", with scope.
+func scopeRule(rule, scope string) string {
+	if i := strings.Index(rule, "*/"); strings.HasPrefix(rule, "/*") && i >= 0 {
+		rule = strings.TrimSpace(rule[i+2:])
+	}
+	brace := strings.IndexByte(rule, '{')
+	if brace < 0 {
+		return rule
+	}
+	sels := strings.Split(rule[:brace], ",")
+	for i, sel := range sels {
+		sels[i] = scope + " " + strings.TrimSpace(sel)
+	}
+	return strings.Join(sels, ", ") + " " + rule[brace:]
 }
 
 // fenceInfo is the parsed info string of a fence: ```go title="Server" fragment
@@ -254,7 +299,7 @@ func (h *highlighter) write(w util.BufWriter, lang string, code []byte) error {
 func highlight(w util.BufWriter, lang string, code []byte) error {
 	if l, ok := languages[lang]; ok {
 		if tokenize := fastTokenizer(l.lexer); tokenize != nil {
-			writePre(w, lang, tokenize(normalizeNewlines(string(code))))
+			writePre(w, lang, code, tokenize(normalizeNewlines(string(code))))
 			return nil
 		}
 	}
@@ -262,7 +307,7 @@ func highlight(w util.BufWriter, lang string, code []byte) error {
 	if err != nil {
 		return fmt.Errorf("highlight %s: %w", lang, err)
 	}
-	return format(w, lang, it)
+	return format(w, lang, code, it)
 }
 
 // tokenise tokenizes code in lang with the fast tokenizer for lang, or
@@ -288,19 +333,65 @@ func chromaTokenise(lang string, code []byte) (chroma.Iterator, error) {
 }
 
 // format writes tokens as a pre element with chroma's classes.
-func format(w util.BufWriter, lang string, it chroma.Iterator) error {
-	writePre(w, lang, it.Tokens())
+func format(w util.BufWriter, lang string, code []byte, it chroma.Iterator) error {
+	writePre(w, lang, code, it.Tokens())
 	return nil
 }
 
-func writePre(w util.BufWriter, lang string, tokens []chroma.Token) {
+func writePre(w util.BufWriter, lang string, code []byte, tokens []chroma.Token) {
 	cls := "language-text"
 	if _, ok := languages[lang]; ok {
 		cls = "language-" + lang
 	}
-	_, _ = w.WriteString(`<pre class="chroma" tabindex="0"><code class="`)
+	// A block that scrolls sideways must be reachable by keyboard, and one
+	// that does not should not be a tab stop. Whether it scrolls depends on
+	// the screen, which the script measures; without the script, a block
+	// with a line too long for a phone is focusable.
+	_, _ = w.WriteString(`<pre class="chroma"`)
+	if widest(code) > phoneColumns {
+		_, _ = w.WriteString(` tabindex="0"`)
+	}
+	_, _ = w.WriteString(`><code class="`)
 	_, _ = w.WriteString(cls)
 	_, _ = w.WriteString(`">`)
-	writeTokens(w, tokens)
+	writeTokens(w, plainTokens(tokens))
 	_, _ = w.WriteString("</code></pre>")
+}
+
+// phoneColumns is about how many characters of code fit across a code
+// block on a phone 390 CSS pixels wide (at the stylesheet's font size).
+const phoneColumns = 34
+
+// widest returns the width of the longest line of code in columns, a tab
+// counting as four (the stylesheet's tab-size).
+func widest(code []byte) int {
+	most, n := 0, 0
+	for _, r := range string(code) {
+		switch {
+		case r == '\n':
+			n = 0
+		case r == '\t':
+			n += 4 - n%4
+		default:
+			n++
+		}
+		most = max(most, n)
+	}
+	return most
+}
+
+// plainTokens makes plain text of the tokens whose colour is the text's
+// own in both styles: whitespace, punctuation and "other" names, which
+// github colours #1f2328 (the page's text is #1b1f24) and the stylesheet
+// sets to inherit in the dark theme. They are most of the tokens of the
+// site's examples, and a <span class="p"> around each was a third of a
+// code page's bytes. It changes tokens in place.
+func plainTokens(tokens []chroma.Token) []chroma.Token {
+	for i := range tokens {
+		switch tokens[i].Type {
+		case chroma.TextWhitespace, chroma.Punctuation, chroma.NameOther, chroma.NameAttribute:
+			tokens[i].Type = chroma.Text
+		}
+	}
+	return tokens
 }

@@ -59,14 +59,15 @@ func New(opts ...Option) *Renderer {
 		goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.Linkify, extension.TaskList),
 		goldmark.WithParserOptions(
 			parser.WithAutoHeadingID(),
-			parser.WithASTTransformers(util.Prioritized(tabTransformer{}, 100)),
+			parser.WithASTTransformers(util.Prioritized(tabTransformer{}, 100), util.Prioritized(tableTransformer{}, 110)),
 		),
 		goldmark.WithRendererOptions(
 			renderer.WithNodeRenderers(
 				util.Prioritized(codeRenderer{r.hl}, 100),
 				util.Prioritized(tabRenderer{r.hl}, 100),
 				util.Prioritized(escapeHTMLRenderer{}, 100),
-				util.Prioritized(cellRenderer{}, 100),
+				util.Prioritized(tableRenderer{}, 100),
+				util.Prioritized(headingRenderer{}, 100),
 			),
 		),
 	)

@@ -127,8 +127,10 @@ func TestStyleCSS_HasLightAndDark(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := string(css)
-	if !strings.Contains(s, ".chroma .kn") || !strings.Contains(s, "@media (prefers-color-scheme: dark)") {
-		t.Errorf("stylesheet lacks classes or the dark scheme:\n%.400s", s)
+	for _, want := range []string{".chroma .kn {", DarkScope + " .chroma .kn {", "@media (prefers-color-scheme: dark) {\n" + SystemDarkScope + " .bg {"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("stylesheet lacks %q:\n%s", want, s)
+		}
 	}
 }
 
@@ -170,5 +172,56 @@ func TestCompact(t *testing.T) {
 	want := "<p>a</p><pre class=\"chroma\"><code>x\n<span>y</span>\n</code></pre><ul><li>b</li></ul><p><em>a</em>\n<em>b</em></p><table><tr><td>c</td></tr></table>"
 	if got := string(compact([]byte(in))); got != want {
 		t.Errorf("compact:\n got %q\nwant %q", got, want)
+	}
+}
+
+func TestRender_TablesScrollInLabelledRegions(t *testing.T) {
+	src := "| A | B |\n| --- | --- |\n| 1 | 2 |\n\n## Headers that matter\n\n| A | B |\n| --- | --- |\n| 1 | 2 |\n\n| A | B |\n| --- | --- |\n| 1 | 2 |\n"
+	html := string(render(t, src).HTML)
+	for _, want := range []string{
+		`<div class="table-scroll" role="region" tabindex="0" aria-label="Table"><table>`,
+		`aria-label="Table: Headers that matter"><table>`,
+		`aria-label="Table: Headers that matter (2)"><table>`,
+	} {
+		if !strings.Contains(html, want) {
+			t.Errorf("missing %s in:\n%s", want, html)
+		}
+	}
+	if n := strings.Count(html, "</table></div>"); n != 3 {
+		t.Errorf("%d tables closed in their box, want 3", n)
+	}
+}
+
+func TestRender_EmptyCornerMakesRowHeaders(t *testing.T) {
+	cmp := string(render(t, "| | 401 | 403 |\n| --- | --- | --- |\n| Means | who | no |\n| Retry | yes | no |\n").HTML)
+	for _, want := range []string{`<td></td>`, `<th scope="row">Means</th>`, `<th scope="row">Retry</th>`, `<td>who</td>`} {
+		if !strings.Contains(cmp, want) {
+			t.Errorf("comparison table lacks %s:\n%s", want, cmp)
+		}
+	}
+	plain := string(render(t, "| Code | Means |\n| --- | --- |\n| 401 | who |\n").HTML)
+	if strings.Contains(plain, `scope="row"`) || !strings.Contains(plain, `<td>401</td>`) {
+		t.Errorf("a table with a named first column got row headers:\n%s", plain)
+	}
+}
+
+func TestRender_HeadingsLinkToThemselves(t *testing.T) {
+	html := string(render(t, "## What it means\n\n### See [RFC](https://example.com/)\n").HTML)
+	if !strings.Contains(html, `<h2 id="what-it-means"><a class="anchor" href="#what-it-means">What it means<span class="hash" aria-hidden="true">#</span></a></h2>`) {
+		t.Errorf("heading is not a link to itself:\n%s", html)
+	}
+	// No link inside a link: a separate anchor.
+	if !strings.Contains(html, `<a href="https://example.com/">RFC</a> <a class="anchor" href="#see-rfc-https-example-com" aria-label="Link to this section">#</a></h3>`) {
+		t.Errorf("heading with a link lacks a separate anchor:\n%s", html)
+	}
+}
+
+func TestRender_OnlyWideCodeBlocksAreTabStops(t *testing.T) {
+	html := string(render(t, "```http\nGET / HTTP/1.1\n```\n\ntext\n\n```go\nfunc main() { fmt.Println(\"a line much too long for a phone\") }\n```\n").HTML)
+	if n := strings.Count(html, `<pre class="chroma" tabindex="0">`); n != 1 {
+		t.Errorf("%d focusable code blocks, want 1 (the wide one):\n%s", n, html)
+	}
+	if widest([]byte("\tab\n°°°\n")) != 6 {
+		t.Errorf("widest = %d, want 6", widest([]byte("\tab\n°°°\n")))
 	}
 }

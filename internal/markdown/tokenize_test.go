@@ -505,7 +505,7 @@ func BenchmarkHighlight(b *testing.B) {
 						if err != nil {
 							b.Fatal(err)
 						}
-						if err := format(w, f.Lang, it); err != nil {
+						if err := format(w, f.Lang, f.Code, it); err != nil {
 							b.Fatal(err)
 						}
 					}

@@ -29,7 +29,7 @@ type APISpec struct {
 }
 
 // addSiteFiles writes the files that are not pages: sitemap.xml,
-// robots.txt, api/codes.json and _redirects.
+// robots.txt, api/codes.json, the search index and _redirects.
 func addSiteFiles(add func(name string, data []byte), s *site.Site) error {
 	base := s.Config.BaseURL
 
@@ -64,6 +64,12 @@ func addSiteFiles(add func(name string, data []byte), s *site.Site) error {
 		return err
 	}
 	add("api/codes.json", append(js, '\n'))
+
+	idx, err := buildSearchIndex(s)
+	if err != nil {
+		return err
+	}
+	add(SearchIndexFile, idx)
 
 	// Short links: /404 redirects to /status/404/. They are generated here,
 	// from the same content as the pages, so they can never drift from

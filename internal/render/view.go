@@ -33,6 +33,10 @@ type view struct {
 // siteView holds the site-level facts the layout shows on every page.
 type siteView struct {
 	Concepts bool // the site has concept pages, so the header links them
+	// SearchIndex is the URL of the search index (see search.go). It does
+	// not change with the content, so an edit that changes the index does
+	// not change every page.
+	SearchIndex string
 }
 
 type pageView struct {
@@ -64,7 +68,11 @@ type classView struct {
 	classRef
 	Intro   string
 	Spec    content.Spec
-	Members []statusCard
+	Members []statusCard // every code of the class, in order
+	// Registered and Unofficial split Members: the codes in the IANA
+	// registry, and those only some vendor sends, listed apart.
+	Registered []statusCard
+	Unofficial []statusCard
 }
 
 // statusCard is what a listing shows of a status code.
@@ -76,6 +84,7 @@ type statusCard struct {
 	Registered bool
 	Deprecated bool
 	Source     string
+	Aka        []string // popular names, e.g. "I'm a teapot"
 	Class      classRef
 }
 
@@ -83,6 +92,12 @@ type conceptCard struct {
 	URL     string
 	Title   string
 	Summary string
+}
+
+// tocEntry is a line of a page's table of contents.
+type tocEntry struct {
+	ID   string
+	Text string
 }
 
 type faqView struct {
@@ -107,6 +122,7 @@ type statusView struct {
 	Spec      content.Spec
 	Keywords  []string
 	Headings  []markdown.Heading
+	TOC       []tocEntry
 	Body      template.HTML // a fragment placeholder
 	FAQ       []faqView
 	Related   []statusCard
@@ -119,6 +135,7 @@ type conceptView struct {
 	conceptCard
 	Keywords []string
 	Headings []markdown.Heading
+	TOC      []tocEntry
 	Body     template.HTML
 	FAQ      []faqView
 	Statuses []statusCard
@@ -149,7 +166,7 @@ func placeholder(i int) string {
 func newView(s *site.Site, p *site.Page, opts Options, frags *fragments) *view {
 	v := &view{
 		Config:    s.Config,
-		Site:      siteView{Concepts: len(s.Concepts) > 0},
+		Site:      siteView{Concepts: len(s.Concepts) > 0, SearchIndex: "/" + SearchIndexFile},
 		Canonical: s.Config.BaseURL + p.URL,
 		JSONLD:    jsonLD(s, p),
 		Inject:    opts.Inject,
@@ -179,12 +196,20 @@ func newClassRef(c *site.Class) classRef {
 }
 
 func newClassView(c *site.Class) classView {
-	return classView{classRef: newClassRef(c), Intro: c.Intro, Spec: c.Spec, Members: statusCards(c.Members)}
+	v := classView{classRef: newClassRef(c), Intro: c.Intro, Spec: c.Spec, Members: statusCards(c.Members)}
+	for _, m := range v.Members {
+		if m.Registered {
+			v.Registered = append(v.Registered, m)
+		} else {
+			v.Unofficial = append(v.Unofficial, m)
+		}
+	}
+	return v
 }
 
 func newStatusCard(s *site.Status) statusCard {
 	return statusCard{URL: s.URL, Code: s.Code, Title: s.Title, Summary: s.Summary, Registered: s.Registered,
-		Deprecated: s.Deprecated, Source: s.Source, Class: newClassRef(s.Class)}
+		Deprecated: s.Deprecated, Source: s.Source, Aka: s.Aka, Class: newClassRef(s.Class)}
 }
 
 func statusCards(ss []*site.Status) []statusCard {
@@ -229,10 +254,14 @@ func newStatusView(site *site.Site, s *site.Status, frags *fragments) *statusVie
 		Spec:       s.Spec,
 		Keywords:   s.Keywords,
 		Headings:   s.Headings(),
-		Body:       frags.add(s.Doc),
-		FAQ:        faqViews(s.FAQ, frags),
-		Related:    statusCards(s.Related),
-		Concepts:   conceptCards(s.Concepts),
+		TOC: toc(s.Headings(),
+			section{len(s.Related) > 0, "related-codes", "Related status codes"},
+			section{len(s.Concepts) > 0, "related-concepts", "Related concepts"},
+			section{len(s.FAQ) > 0, "faq", "FAQ"}),
+		Body:     frags.add(s.Doc),
+		FAQ:      faqViews(s.FAQ, frags),
+		Related:  statusCards(s.Related),
+		Concepts: conceptCards(s.Concepts),
 	}
 	if s.Prev != nil {
 		c := newStatusCard(s.Prev)
@@ -250,11 +279,39 @@ func newConceptView(c *site.Concept, frags *fragments) *conceptView {
 		conceptCard: conceptCard{URL: c.URL, Title: c.Title, Summary: c.Summary},
 		Keywords:    c.Keywords,
 		Headings:    c.Headings(),
-		Body:        frags.add(c.Doc),
-		FAQ:         faqViews(c.FAQ, frags),
-		Statuses:    statusCards(c.Statuses),
-		Related:     conceptCards(c.Related),
+		TOC: toc(c.Headings(),
+			section{len(c.Statuses) > 0, "status-codes", "Status codes"},
+			section{len(c.Related) > 0, "related-concepts", "Related concepts"},
+			section{len(c.FAQ) > 0, "faq", "FAQ"}),
+		Body:     frags.add(c.Doc),
+		FAQ:      faqViews(c.FAQ, frags),
+		Statuses: statusCards(c.Statuses),
+		Related:  conceptCards(c.Related),
 	}
+}
+
+// section is a part of a page the template adds after the body, with the
+// ID and the short title its table of contents entry uses.
+type section struct {
+	shown    bool
+	id, text string
+}
+
+// toc lists a page's sections: the body's second-level headings, then the
+// template's own sections that the page has.
+func toc(hs []markdown.Heading, after ...section) []tocEntry {
+	var out []tocEntry
+	for _, h := range hs {
+		if h.Level == 2 {
+			out = append(out, tocEntry{ID: h.ID, Text: h.Text})
+		}
+	}
+	for _, a := range after {
+		if a.shown {
+			out = append(out, tocEntry{ID: a.id, Text: a.text})
+		}
+	}
+	return out
 }
 
 func (r *Renderer) funcs() template.FuncMap {

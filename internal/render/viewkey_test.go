@@ -13,24 +13,25 @@ import (
 // seen in the key.
 func fullView() *view {
 	card := statusCard{URL: "/status/404/", Code: 404, Title: "Not Found", Summary: "S", Registered: true, Deprecated: true,
-		Source: "x", Class: classRef{Digit: 4, Name: "4xx", Title: "Client Error", URL: "/status/4xx/"}}
+		Source: "x", Aka: []string{"a"}, Class: classRef{Digit: 4, Name: "4xx", Title: "Client Error", URL: "/status/4xx/"}}
 	cc := conceptCard{URL: "/concepts/caching/", Title: "Caching", Summary: "S"}
 	return &view{
 		Config:    content.Config{Title: "T", Description: "D", BaseURL: "B", Repository: "R", Branch: "main", Language: "en"},
-		Site:      siteView{Concepts: true},
+		Site:      siteView{Concepts: true, SearchIndex: "/s.json"},
 		Canonical: "C",
 		JSONLD:    []any{ldAnswer{Type: "Answer", Text: "A"}},
 		Inject:    "<script></script>",
 		Page: pageView{Kind: "status", URL: "/u/", Title: "T", Description: "D", Crumbs: []site.Crumb{{Name: "N", URL: "/"}}, EditURL: "E",
-			Home:  &homeView{Classes: []classView{{classRef: card.Class, Intro: "I", Spec: content.Spec{Name: "N", URL: "U"}, Members: []statusCard{card}}}, Concepts: []conceptCard{cc}},
-			Class: &classView{classRef: card.Class, Intro: "I", Members: []statusCard{card}},
+			Home: &homeView{Classes: []classView{{classRef: card.Class, Intro: "I", Spec: content.Spec{Name: "N", URL: "U"}, Members: []statusCard{card},
+				Registered: []statusCard{card}, Unofficial: []statusCard{card}}}, Concepts: []conceptCard{cc}},
+			Class: &classView{classRef: card.Class, Intro: "I", Members: []statusCard{card}, Registered: []statusCard{card}, Unofficial: []statusCard{card}},
 			Status: &statusView{statusCard: card, Aka: []string{"a"}, Visitor: "V",
 				Constants: []constantView{{Library: "L", Language: "Go", Example: "E", SourceURL: "U",
 					Constant: content.Constant{Library: "go", Name: "N", Deprecated: true, Note: "n",
 						Aliases: []content.ConstantName{{Name: "A", Deprecated: true, Note: "n"}}}}}, Spec: content.Spec{Name: "N", URL: "U"}, Keywords: []string{"k"},
-				Headings: []markdown.Heading{{Level: 2, ID: "i", Text: "t", Line: 3}}, Body: "b", FAQ: []faqView{{Q: "q", A: "a"}},
+				Headings: []markdown.Heading{{Level: 2, ID: "i", Text: "t", Line: 3}}, TOC: []tocEntry{{ID: "i", Text: "t"}}, Body: "b", FAQ: []faqView{{Q: "q", A: "a"}},
 				Related: []statusCard{card}, Concepts: []conceptCard{cc}, Prev: &card, Next: &card},
-			Concept: &conceptView{conceptCard: cc, Keywords: []string{"k"}, Headings: []markdown.Heading{{Level: 2, ID: "i", Text: "t"}},
+			Concept: &conceptView{conceptCard: cc, Keywords: []string{"k"}, Headings: []markdown.Heading{{Level: 2, ID: "i", Text: "t"}}, TOC: []tocEntry{{ID: "i", Text: "t"}},
 				Body: "b", FAQ: []faqView{{Q: "q", A: "a"}}, Statuses: []statusCard{card}, Related: []conceptCard{cc}},
 		},
 	}
