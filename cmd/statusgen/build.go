@@ -8,8 +8,10 @@ import (
 	"path/filepath"
 	"sort"
 	"sync"
+	"time"
 
 	"github.com/statusgen/statusgen/internal/build"
+	"github.com/statusgen/statusgen/internal/cache"
 	"github.com/statusgen/statusgen/internal/diag"
 	"github.com/statusgen/statusgen/internal/output"
 )
@@ -22,6 +24,7 @@ func (e environ) build(ctx context.Context, fs *flag.FlagSet, args []string) err
 	out := fs.String("out", defaultOut, "output `dir`ectory, replaced as a whole on success (default: public in the -src directory)")
 	baseURL := fs.String("base-url", "", "override site.yaml's baseURL (default $DEPLOY_PRIME_URL on Netlify previews)")
 	verbose := fs.Bool("v", false, "list every file written, and print warnings")
+	cacheDir, noCache := cacheFlags(fs)
 	if err := e.parse(fs, args); err != nil {
 		return err
 	}
@@ -48,13 +51,21 @@ func (e environ) build(ctx context.Context, fs *flag.FlagSet, args []string) err
 		fmt.Fprintln(e.stderr, "statusgen build:", err)
 		return errFailed
 	}
+	store := e.openCache(*cacheDir, *noCache)
+	manifestKey := manifestKey(*out)
+	if store != nil {
+		// Files that did not change since the last build into *out are
+		// linked from it instead of written again.
+		m, _ := store.Get("manifest", manifestKey)
+		dir.Reuse(m)
+	}
 	var sink output.Sink = dir
 	var written *nameList
 	if *verbose {
 		written = &nameList{Sink: dir}
 		sink = written
 	}
-	res, errs := build.New().Build(ctx, os.DirFS(*src), build.Options{BaseURL: *baseURL, Sink: sink})
+	res, errs := build.New().WithStore(store).Build(ctx, os.DirFS(*src), build.Options{BaseURL: *baseURL, Sink: sink})
 	if ctx.Err() != nil {
 		dir.Abort()
 		return e.interrupted("build", "the previous output is unchanged")
@@ -69,9 +80,14 @@ func (e environ) build(ctx context.Context, fs *flag.FlagSet, args []string) err
 			fmt.Fprintln(e.stderr, w)
 		}
 	}
+	manifest := dir.Manifest()
 	if err := dir.Commit(); err != nil {
 		fmt.Fprintln(e.stderr, "statusgen build:", err)
 		return errFailed
+	}
+	if store != nil {
+		_ = store.Put("manifest", manifestKey, manifest)
+		_, _ = store.Prune(time.Now())
 	}
 	if written != nil {
 		for _, n := range written.sorted() {
@@ -80,6 +96,37 @@ func (e environ) build(ctx context.Context, fs *flag.FlagSet, args []string) err
 	}
 	fmt.Fprintln(e.stdout, res.Summary())
 	return nil
+}
+
+// manifestKey names an output directory in the cache: its absolute path.
+func manifestKey(out string) []byte {
+	abs, err := filepath.Abs(out)
+	if err != nil {
+		abs = out
+	}
+	return []byte(abs)
+}
+
+// cacheFlags defines the flags of the persistent build cache.
+func cacheFlags(fs *flag.FlagSet) (dir *string, off *bool) {
+	def, _ := cache.DefaultDir()
+	dir = fs.String("cache", def, "build cache `dir`ectory: highlighted code, rendered Markdown and pages of earlier builds")
+	off = fs.Bool("no-cache", false, "build everything from scratch, reading and writing no cache")
+	return dir, off
+}
+
+// openCache opens the build cache, or returns nil when it is off or cannot
+// be used, which only makes the build slower.
+func (e environ) openCache(dir string, off bool) *cache.Store {
+	if off || dir == "" {
+		return nil
+	}
+	s, err := cache.Open(dir)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "statusgen: building without a cache: %v\n", err)
+		return nil
+	}
+	return s
 }
 
 // nameList is a Sink that remembers the names it passes on, for -v.

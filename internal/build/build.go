@@ -13,6 +13,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/statusgen/statusgen/internal/cache"
 	"github.com/statusgen/statusgen/internal/content"
 	"github.com/statusgen/statusgen/internal/diag"
 	"github.com/statusgen/statusgen/internal/markdown"
@@ -63,11 +64,30 @@ type Builder struct {
 	// unchanged; only incremental builders keep one.
 	renderer    *render.Renderer
 	rendererSum [32]byte
+
+	store *cache.Store // persistent cache; nil for none
 }
 
 // New returns a Builder for one-off builds: it caches nothing.
 func New() *Builder {
 	return &Builder{content: new(content.Loader), md: newMDCache(markdown.New(markdown.WithReservedIDs(site.ReservedIDs()...)), false)}
+}
+
+// WithStore makes b read and write the persistent cache s: highlighted
+// code, rendered Markdown and rendered pages that an earlier build made
+// from the same inputs are taken from it instead of being made again.
+func (b *Builder) WithStore(s *cache.Store) *Builder {
+	if s == nil {
+		return b
+	}
+	ropts := []markdown.Option{markdown.WithReservedIDs(site.ReservedIDs()...), markdown.WithHighlightStore(s)}
+	if b.md.enabled {
+		ropts = append(ropts, markdown.WithHighlightCache())
+	}
+	b.md = newMDCache(markdown.New(ropts...), b.md.enabled)
+	b.md.store = s
+	b.store = s
+	return b
 }
 
 // NewIncremental returns a Builder that remembers the last build, so that
@@ -114,6 +134,9 @@ func (b *Builder) Build(ctx context.Context, fsys fs.FS, opts Options) (*Result,
 	ropts := opts.Render
 	ropts.Cache = b.pages
 	ropts.Markdown = b.md
+	if b.store != nil {
+		ropts.Store = b.store
+	}
 	// A one-off build keeps nothing for a next build: each page's
 	// Markdown is dropped once the page is written.
 	ropts.Release = b.pages == nil
@@ -157,6 +180,19 @@ type capture struct {
 	name string
 	mu   sync.Mutex
 	data []byte
+}
+
+// Link and AddKeyed pass through to a sink that can reuse files.
+func (c *capture) Link(name string, key [32]byte) bool {
+	k, ok := c.Sink.(output.Keyed)
+	return ok && k.Link(name, key)
+}
+
+func (c *capture) AddKeyed(name string, key [32]byte, data []byte) error {
+	if k, ok := c.Sink.(output.Keyed); ok && name != c.name {
+		return k.AddKeyed(name, key, data)
+	}
+	return c.Add(name, data)
 }
 
 func (c *capture) Add(name string, data []byte) error {

@@ -1,6 +1,8 @@
 package build
 
 import (
+	"bytes"
+	"encoding/gob"
 	"sync"
 
 	"github.com/statusgen/statusgen/internal/markdown"
@@ -13,6 +15,7 @@ import (
 type mdCache struct {
 	r       *markdown.Renderer
 	enabled bool
+	store   markdown.Store // persistent, for documents; may be nil
 
 	mu   sync.Mutex
 	docs map[[32]byte]*markdown.Document
@@ -34,17 +37,48 @@ func (c *mdCache) Render(key [32]byte, src []byte) (*markdown.Document, error) {
 			return d, nil
 		}
 	}
-	d, err := c.r.Render(src)
-	if err != nil {
-		return nil, err
+	d := c.load(key)
+	if d == nil {
+		var err error
+		if d, err = c.r.Render(src); err != nil {
+			return nil, err
+		}
+		d.Key = key
+		c.save(d)
 	}
-	d.Key = key
 	if c.enabled {
 		c.mu.Lock()
 		c.docs[key] = d
 		c.mu.Unlock()
 	}
 	return d, nil
+}
+
+// load reads a document from the persistent cache.
+func (c *mdCache) load(key [32]byte) *markdown.Document {
+	if c.store == nil {
+		return nil
+	}
+	b, ok := c.store.Get("markdown", key[:])
+	if !ok {
+		return nil
+	}
+	d := new(markdown.Document)
+	if err := gob.NewDecoder(bytes.NewReader(b)).Decode(d); err != nil || d.Key != key {
+		return nil
+	}
+	return d
+}
+
+// save writes a document to the persistent cache.
+func (c *mdCache) save(d *markdown.Document) {
+	if c.store == nil {
+		return
+	}
+	var buf bytes.Buffer
+	if err := gob.NewEncoder(&buf).Encode(d); err == nil {
+		_ = c.store.Put("markdown", d.Key[:], buf.Bytes())
+	}
 }
 
 // sweep drops the documents the last build did not use.

@@ -258,6 +258,7 @@ func (c codeRenderer) render(w util.BufWriter, src []byte, n ast.Node, entering 
 type highlighter struct {
 	mu    sync.Mutex
 	cache map[string][]byte // nil: no caching
+	store Store             // nil: no persistent cache
 }
 
 // maxCached bounds the cache; a preview session that outgrows it starts
@@ -265,13 +266,20 @@ type highlighter struct {
 const maxCached = 20000
 
 func (h *highlighter) write(w util.BufWriter, lang string, code []byte) error {
-	if h.cache == nil {
+	if h.cache == nil && h.store == nil {
 		return highlight(w, lang, code)
 	}
 	key := lang + "\x00" + string(code)
-	h.mu.Lock()
-	out, ok := h.cache[key]
-	h.mu.Unlock()
+	var out []byte
+	ok := false
+	if h.cache != nil {
+		h.mu.Lock()
+		out, ok = h.cache[key]
+		h.mu.Unlock()
+	}
+	if !ok && h.store != nil {
+		out, ok = h.store.Get("highlight", []byte(key))
+	}
 	if !ok {
 		var buf bytes.Buffer
 		bw := bufio.NewWriter(&buf)
@@ -282,6 +290,11 @@ func (h *highlighter) write(w util.BufWriter, lang string, code []byte) error {
 			return err
 		}
 		out = buf.Bytes()
+		if h.store != nil {
+			_ = h.store.Put("highlight", []byte(key), out)
+		}
+	}
+	if h.cache != nil {
 		h.mu.Lock()
 		if len(h.cache) >= maxCached {
 			h.cache = map[string][]byte{}

@@ -41,6 +41,18 @@ func WithReservedIDs(ids ...string) Option {
 	return func(r *Renderer) { r.reserved = append(r.reserved, ids...) }
 }
 
+// Store is a persistent cache: statusgen's internal/cache.Store is one.
+type Store interface {
+	Get(kind string, key []byte) ([]byte, bool)
+	Put(kind string, key, data []byte) error
+}
+
+// WithHighlightStore keeps highlighted code blocks in a persistent cache,
+// keyed by language and code: between builds, most code is unchanged.
+func WithHighlightStore(s Store) Option {
+	return func(r *Renderer) { r.hl.store = s }
+}
+
 // WithHighlightCache keeps highlighted code blocks in memory, keyed by
 // language and code. Highlighting is most of the cost of rendering a page,
 // and a contributor editing prose leaves the code alone, so a long-running

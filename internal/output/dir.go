@@ -37,6 +37,10 @@ type Dir struct {
 
 	mu   sync.Mutex
 	done bool
+
+	prev   map[string]manifestEntry // the output it replaces, for Link
+	next   map[string]manifestEntry // the output it writes
+	linked int
 }
 
 // Create prepares to replace target. It refuses a target that exists and
@@ -105,9 +109,19 @@ func (d *Dir) step(name string) error {
 	return err
 }
 
-// Add writes one file into the new tree. It implements Sink.
+// Add writes one file into the new tree, or links it from the previous
+// output if that has the same bytes (see Reuse). It implements Sink.
 func (d *Dir) Add(name string, data []byte) error {
-	if !fs.ValidPath(name) || name == "." || name == Marker {
+	if d.prev != nil {
+		return d.AddKeyed(name, contentKey(data), data)
+	}
+	return d.write(name, data)
+}
+
+func validName(name string) bool { return fs.ValidPath(name) && name != "." && name != Marker }
+
+func (d *Dir) write(name string, data []byte) error {
+	if !validName(name) {
 		return fmt.Errorf("%s: invalid output path", name)
 	}
 	p := filepath.Join(d.tmp, filepath.FromSlash(name))

@@ -2,6 +2,7 @@ package output
 
 import (
 	"context"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -409,5 +410,53 @@ func BenchmarkFiles_FSWalk(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		n := 0
 		_ = fs.WalkDir(fsys, ".", func(string, fs.DirEntry, error) error { n++; return nil })
+	}
+}
+
+func TestDir_ReuseLinksUnchangedFiles(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "public")
+	write := func(manifest []byte, files map[string]string) (*Dir, []byte) {
+		d, err := Create(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d.Reuse(manifest)
+		for name, data := range files {
+			var err error
+			if strings.HasPrefix(name, "page") {
+				err = d.AddKeyed(name, sha256.Sum256([]byte("key of "+data)), []byte(data))
+			} else {
+				err = d.Add(name, []byte(data))
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+		}
+		m := d.Manifest()
+		if err := d.Commit(); err != nil {
+			t.Fatal(err)
+		}
+		return d, m
+	}
+	_, m := write(nil, map[string]string{"page/a.html": "A", "page/b.html": "B", "style.css": "css"})
+	d, m := write(m, map[string]string{"page/a.html": "A", "page/b.html": "B2", "style.css": "css"})
+	if d.Linked() != 2 {
+		t.Errorf("linked %d files, want 2 (a.html and style.css)", d.Linked())
+	}
+	if got := readFile(dir, "page/b.html"); got != "B2" {
+		t.Errorf("b.html = %q", got)
+	}
+	// A file changed behind statusgen's back is written again.
+	if err := os.WriteFile(filepath.Join(dir, "page", "a.html"), []byte("edited by hand"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	d, _ = write(m, map[string]string{"page/a.html": "A", "page/b.html": "B2", "style.css": "css"})
+	if got := readFile(dir, "page/a.html"); got != "A" || d.Linked() != 2 {
+		t.Errorf("a.html = %q after a hand edit, linked %d", got, d.Linked())
+	}
+	// A manifest that does not parse is ignored.
+	d, _ = write([]byte("garbage"), map[string]string{"page/a.html": "A"})
+	if d.Linked() != 0 || readFile(dir, "page/a.html") != "A" {
+		t.Errorf("a bad manifest linked %d files", d.Linked())
 	}
 }

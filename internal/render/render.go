@@ -23,6 +23,7 @@ import (
 	"github.com/tdewolff/minify/v2"
 
 	"github.com/statusgen/statusgen/internal/diag"
+	"github.com/statusgen/statusgen/internal/markdown"
 	"github.com/statusgen/statusgen/internal/output"
 	"github.com/statusgen/statusgen/internal/site"
 )
@@ -147,6 +148,8 @@ type Options struct {
 	// Cache, when set, keeps rendered pages between builds: a page whose
 	// inputs have not changed is not rendered again.
 	Cache *Cache
+	// Store, when set, is a persistent cache of rendered pages, by key.
+	Store markdown.Store
 	// Markdown renders the pages' Markdown (the caller's cache, or a plain
 	// renderer).
 	Markdown site.Markdown
@@ -204,17 +207,40 @@ func (r *Renderer) Render(ctx context.Context, s *site.Site, opts Options) (*out
 		}
 		frags := &fragments{}
 		v := newView(s, p, opts, frags)
-		if opts.Cache != nil {
+		keyed, _ := sink.(output.Keyed)
+		if opts.Cache != nil || opts.Store != nil || keyed != nil {
 			res.key = pageKey(global, v, frags)
+		}
+		// The previous output has this very page: keep its file.
+		if keyed != nil && opts.Cache == nil && keyed.Link(p.File(), res.key) {
+			res.reused = true
+			if opts.Release {
+				site.ReleaseMarkdown(p, opts.ReleaseSources)
+			}
+			return
+		}
+		if opts.Cache != nil {
 			if b, ok := opts.Cache.get(p.URL, res.key); ok {
+				res.html, res.reused = b, true
+			}
+		}
+		if !res.reused && opts.Store != nil {
+			if b, ok := opts.Store.Get("page", res.key[:]); ok {
 				res.html, res.reused = b, true
 			}
 		}
 		if !res.reused {
 			res.html, res.err = r.page(v, frags)
+			if res.err == nil && opts.Store != nil {
+				_ = opts.Store.Put("page", res.key[:], res.html)
+			}
 		}
 		if res.err == nil {
-			res.sinkErr = sink.Add(p.File(), res.html)
+			if keyed != nil {
+				res.sinkErr = keyed.AddKeyed(p.File(), res.key, res.html)
+			} else {
+				res.sinkErr = sink.Add(p.File(), res.html)
+			}
 		}
 		if opts.Release {
 			site.ReleaseMarkdown(p, opts.ReleaseSources)
