@@ -1,6 +1,7 @@
 package content
 
 import (
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -72,8 +73,10 @@ func (c *Constants) Library(id string) *Library {
 	return nil
 }
 
-// loadConstants reads ConstantsFile, if there is one.
-func loadConstants(fsys fs.FS, errs *diag.List) *Constants {
+// loadConstants reads ConstantsFile, if there is one. A Loader that read
+// the same bytes last time returns the same *Constants: unchanged inputs
+// keep their identity, which incremental builds rely on.
+func (l *Loader) loadConstants(fsys fs.FS, errs *diag.List) *Constants {
 	src, err := fs.ReadFile(fsys, ConstantsFile)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
@@ -82,6 +85,19 @@ func loadConstants(fsys fs.FS, errs *diag.List) *Constants {
 		errs.Errorf(diag.Pos{Path: ConstantsFile}, "cannot read: %v", unwrapPathError(err))
 		return nil
 	}
+	sum := sha256.Sum256(src)
+	if l.constants != nil && l.constantsSum == sum {
+		errs.Append(l.constantsErrs)
+		return l.constants
+	}
+	var own diag.List
+	c := decodeConstantsFile(src, &own)
+	errs.Append(own)
+	l.constants, l.constantsSum, l.constantsErrs = c, sum, own
+	return c
+}
+
+func decodeConstantsFile(src []byte, errs *diag.List) *Constants {
 	if !isText(ConstantsFile, src, "the constants file", "the constants file", errs) {
 		return nil
 	}

@@ -39,6 +39,11 @@ type Loader struct {
 	// it never holds every file at once; it leaves check with less to look
 	// at (citations, examples), so check does not.
 	DropSources bool
+
+	// The constants file as decoded last time, by the hash of its bytes.
+	constants     *Constants
+	constantsSum  [32]byte
+	constantsErrs diag.List
 }
 
 // decoded is one page file's result on its own, before cross-file checks.
@@ -68,7 +73,7 @@ func (l *Loader) LoadContext(ctx context.Context, fsys fs.FS) (*Content, diag.Li
 		return c, errs
 	}
 	c.Config = loadConfig(fsys, &errs)
-	c.Constants = loadConstants(fsys, &errs)
+	c.Constants = l.loadConstants(fsys, &errs)
 	// Pages are known by their file names, even those that fail to load,
 	// so that one broken file does not make every link to it an error too.
 	var known names

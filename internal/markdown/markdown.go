@@ -94,7 +94,10 @@ type Document struct {
 	HTML []byte
 	// Words counts the words of prose: paragraphs, lists, tables and
 	// headings, not code blocks.
-	Words    int
+	Words int
+	// Plain is the text of HTML without markup, for structured data; set
+	// by the first caller that needs it (documents are shared by caches).
+	Plain    string
 	Headings []Heading
 	Links    []Link
 	Fences   []Fence

@@ -17,10 +17,43 @@ type Cache struct {
 type cached struct {
 	key  [32]byte
 	html []byte
+	// What the page was rendered from, to tell cheaply whether it would
+	// render the same again: its dependencies by identity, the site-wide
+	// inputs, and the page itself, whose rendered Markdown a next build can
+	// adopt.
+	own   any
+	deps  []any
+	token [32]byte
+	page  *site.Page
 }
 
 // NewCache returns an empty cache.
 func NewCache() *Cache { return &Cache{pages: map[string]cached{}} }
+
+// unchanged returns the entry of page p if p's own content, every
+// dependency and the site-wide token are what they were when it was
+// rendered.
+func (c *Cache) unchanged(p *site.Page, token [32]byte) (cached, bool) {
+	if c == nil {
+		return cached{}, false
+	}
+	c.mu.Lock()
+	e, ok := c.pages[p.URL]
+	c.mu.Unlock()
+	if !ok || e.token != token || e.page == nil || e.page.Kind != p.Kind {
+		return cached{}, false
+	}
+	own, deps := p.Deps()
+	if own != e.own || len(deps) != len(e.deps) {
+		return cached{}, false
+	}
+	for i := range deps {
+		if deps[i] != e.deps[i] {
+			return cached{}, false
+		}
+	}
+	return e, true
+}
 
 func (c *Cache) get(url string, key [32]byte) ([]byte, bool) {
 	if c == nil {
@@ -37,13 +70,14 @@ func (c *Cache) get(url string, key [32]byte) ([]byte, bool) {
 
 // replace makes the cache hold exactly the given pages, so that pages
 // removed from the site do not linger.
-func (c *Cache) replace(pages []*site.Page, keys [][32]byte, html [][]byte) {
+func (c *Cache) replace(pages []*site.Page, keys [][32]byte, html [][]byte, token [32]byte) {
 	if c == nil {
 		return
 	}
 	m := make(map[string]cached, len(pages))
 	for i, p := range pages {
-		m[p.URL] = cached{keys[i], html[i]}
+		own, deps := p.Deps()
+		m[p.URL] = cached{key: keys[i], html: html[i], own: own, deps: deps, token: token, page: p}
 	}
 	c.mu.Lock()
 	c.pages = m

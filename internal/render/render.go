@@ -14,6 +14,7 @@ import (
 	"html/template"
 	"io/fs"
 	"path"
+	"reflect"
 	"regexp"
 	"runtime"
 	"strconv"
@@ -197,10 +198,19 @@ func (r *Renderer) Render(ctx context.Context, s *site.Site, opts Options) (*out
 		add(a.path, a.data)
 	}
 	global := r.globalKey(opts)
+	token := siteToken(global, s, opts)
 	results := make([]pageResult, len(s.Pages))
 	work := func(i int) {
 		res := &results[i]
 		p := s.Pages[i]
+		// Nothing this page shows changed since the last build: take
+		// its bytes, and its Markdown for the checks, as they were.
+		if e, ok := opts.Cache.unchanged(p, token); ok {
+			s.Adopt(p, e.page)
+			res.key, res.html, res.reused = e.key, e.html, true
+			res.sinkErr = sink.Add(p.File(), res.html)
+			return
+		}
 		res.errs = s.RenderMarkdown(p, opts.Markdown)
 		if res.errs.HasErrors() {
 			return
@@ -286,7 +296,7 @@ func (r *Renderer) Render(ctx context.Context, s *site.Site, opts Options) (*out
 		for i := range results {
 			keys[i], html[i] = results[i].key, results[i].html
 		}
-		opts.Cache.replace(s.Pages, keys, html)
+		opts.Cache.replace(s.Pages, keys, html, token)
 	}
 	return files, stats, errs, nil
 }
@@ -332,6 +342,27 @@ feed:
 // the templates and assets.
 func (r *Renderer) globalKey(opts Options) string {
 	return r.version
+}
+
+// siteToken covers what every page may show that is not a page's content:
+// the templates and assets, the settings, the injected script, the library
+// constants, and the set of pages (their order and URLs), which decides
+// neighbours, classes and whether there are concept pages.
+func siteToken(global string, s *site.Site, opts Options) [32]byte {
+	e := encoders.Get().(*encoder)
+	e.buf = append(e.buf[:0], global...)
+	e.value(reflect.ValueOf(s.Config))
+	e.buf = append(e.buf, opts.Inject...)
+	e.buf = append(e.buf, fmt.Sprintf("%p", s.Constants)...)
+	for _, p := range s.Pages {
+		e.buf = append(e.buf, p.Kind...)
+		e.buf = append(e.buf, 0)
+		e.buf = append(e.buf, p.URL...)
+		e.buf = append(e.buf, 0)
+	}
+	sum := sha256.Sum256(e.buf)
+	encoders.Put(e)
+	return sum
 }
 
 // pageKey identifies everything one page's bytes depend on.

@@ -221,7 +221,10 @@ func faqJobs(path, digest string, in []content.FAQ, out []FAQ, links *[]sourceLi
 			return p
 		}
 		jobs[i] = renderJob{partKey(digest, i), []byte(f.A), pos, links, func(d *markdown.Document) {
-			out[i] = FAQ{Q: f.Q, Text: plainText(d.HTML), Doc: d}
+			if d.Plain == "" {
+				d.Plain = plainText(d.HTML)
+			}
+			out[i] = FAQ{Q: f.Q, Text: d.Plain, Doc: d}
 		}}
 	}
 	return jobs
