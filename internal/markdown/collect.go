@@ -26,11 +26,15 @@ func collect(root ast.Node, src []byte, doc *Document) {
 			text := html.UnescapeString(plainText(n, src))
 			doc.Headings = append(doc.Headings, Heading{Level: n.Level, ID: string(idStr), Text: text, Line: line})
 		case *ast.Link:
-			line, col := lines.pos(inlineStart(n))
-			doc.Links = append(doc.Links, Link{Dest: string(n.Destination), Line: line, Col: col})
+			off := inlineStart(n)
+			line, col := lines.pos(off)
+			start, end := destRange(n, src, off, n.Destination)
+			doc.Links = append(doc.Links, Link{Dest: string(n.Destination), Line: line, Col: col, Start: start, End: end})
 		case *ast.Image:
-			line, col := lines.pos(inlineStart(n))
-			doc.Links = append(doc.Links, Link{Dest: string(n.Destination), Line: line, Col: col})
+			off := inlineStart(n)
+			line, col := lines.pos(off)
+			start, end := destRange(n, src, off, n.Destination)
+			doc.Links = append(doc.Links, Link{Dest: string(n.Destination), Line: line, Col: col, Start: start, End: end})
 		case *ast.AutoLink:
 			// An autolink keeps no position of its own: find its text in
 			// its block.
@@ -42,7 +46,7 @@ func collect(root ast.Node, src []byte, doc *Document) {
 				}
 			}
 			line, col := lines.pos(off)
-			doc.Links = append(doc.Links, Link{Dest: string(dest), Line: line, Col: col})
+			doc.Links = append(doc.Links, Link{Dest: string(dest), Line: line, Col: col, Start: -1, End: -1})
 		case *ast.FencedCodeBlock:
 			fenceProblems(n, src, lines, doc)
 		}
@@ -69,6 +73,56 @@ func fenceProblems(n *ast.FencedCodeBlock, src []byte, lines lineIndex, doc *Doc
 	case fi.bad != "":
 		doc.Problems = append(doc.Problems, Problem{line, 1, fmt.Sprintf("code fence: unknown option %q (use title=\"...\" or fragment)", fi.bad)})
 	}
+}
+
+// destRange finds where an inline link's destination is written: the first
+// "](dest" or "](<dest>" after the link's start, within its block. Goldmark
+// keeps no position for destinations; a link's text cannot contain "]("
+// unescaped, so the first match is the link's own.
+func destRange(n ast.Node, src []byte, from int, dest []byte) (int, int) {
+	end := blockEnd(n, len(src))
+	if from < 0 || end > len(src) || from >= end || len(dest) == 0 {
+		return -1, -1
+	}
+	area := src[from:end]
+	for _, open := range []string{"](", "](<"} {
+		if i := bytes.Index(area, append([]byte(open), dest...)); i >= 0 {
+			start := from + i + len(open)
+			return start, start + len(dest)
+		}
+	}
+	return -1, -1
+}
+
+// blockEnd returns the offset just past the last line of the innermost
+// block with lines that holds an inline node (table cells have none of
+// their own), or def.
+func blockEnd(n ast.Node, def int) int {
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		if p.Type() == ast.TypeBlock {
+			if l := p.Lines(); l.Len() > 0 {
+				return l.At(l.Len() - 1).Stop
+			}
+		}
+	}
+	return def
+}
+
+// RewriteLinks returns src with the destination of each link that has a
+// source range replaced by f(dest). Links must be the document's own, in
+// source order, as Render collects them.
+func RewriteLinks(src []byte, links []Link, f func(dest string) string) []byte {
+	var out []byte
+	last := 0
+	for _, l := range links {
+		if l.Start < last || l.End > len(src) || l.Start < 0 {
+			continue
+		}
+		out = append(out, src[last:l.Start]...)
+		out = append(out, f(l.Dest)...)
+		last = l.End
+	}
+	return append(out, src[last:]...)
 }
 
 // blockStart returns the offset of a block's first line.

@@ -95,6 +95,11 @@ type Heading struct {
 type Link struct {
 	Dest      string
 	Line, Col int
+	// Start and End are the byte range of Dest as written in the source,
+	// for tools that rewrite links (the Markdown twins make them
+	// absolute); both are -1 where the source does not spell Dest out
+	// verbatim, as in autolinks or destinations with escapes.
+	Start, End int
 }
 
 // Fence is a fenced code block.
