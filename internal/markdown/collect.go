@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"html"
+	"sort"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -49,6 +50,19 @@ func collect(root ast.Node, src []byte, doc *Document) {
 			doc.Links = append(doc.Links, Link{Dest: string(dest), Line: line, Col: col, Start: -1, End: -1})
 		case *ast.FencedCodeBlock:
 			fenceProblems(n, src, lines, doc)
+		case *ast.RawHTML:
+			for i := 0; i < n.Segments.Len(); i++ {
+				seg := n.Segments.At(i)
+				doc.RawHTML = append(doc.RawHTML, Span{seg.Start, seg.Stop})
+			}
+		case *ast.HTMLBlock:
+			for i := 0; i < n.Lines().Len(); i++ {
+				seg := n.Lines().At(i)
+				doc.RawHTML = append(doc.RawHTML, Span{seg.Start, seg.Stop})
+			}
+			if n.HasClosure() {
+				doc.RawHTML = append(doc.RawHTML, Span{n.ClosureLine.Start, n.ClosureLine.Stop})
+			}
 		}
 		return ast.WalkContinue, nil
 	})
@@ -108,19 +122,38 @@ func blockEnd(n ast.Node, def int) int {
 	return def
 }
 
-// RewriteLinks returns src with the destination of each link that has a
-// source range replaced by f(dest). Links must be the document's own, in
-// source order, as Render collects them.
-func RewriteLinks(src []byte, links []Link, f func(dest string) string) []byte {
+// Clean returns Markdown that any CommonMark renderer shows as the site
+// does: src with the destination of each link that has a source range
+// replaced by link(dest), and every "<" of raw HTML written as "&lt;", so
+// that HTML the site shows as text stays text. doc must be src's.
+func Clean(src []byte, doc *Document, link func(dest string) string) []byte {
+	type edit struct {
+		Span
+		text string
+	}
+	var edits []edit
+	for _, l := range doc.Links {
+		if l.Start >= 0 && l.End <= len(src) {
+			edits = append(edits, edit{Span{l.Start, l.End}, link(l.Dest)})
+		}
+	}
+	for _, h := range doc.RawHTML {
+		for i := h.Start; i < h.End && i < len(src); i++ {
+			if src[i] == '<' {
+				edits = append(edits, edit{Span{i, i + 1}, "&lt;"})
+			}
+		}
+	}
+	sort.Slice(edits, func(i, j int) bool { return edits[i].Start < edits[j].Start })
 	var out []byte
 	last := 0
-	for _, l := range links {
-		if l.Start < last || l.End > len(src) || l.Start < 0 {
+	for _, e := range edits {
+		if e.Start < last {
 			continue
 		}
-		out = append(out, src[last:l.Start]...)
-		out = append(out, f(l.Dest)...)
-		last = l.End
+		out = append(out, src[last:e.Start]...)
+		out = append(out, e.text...)
+		last = e.End
 	}
 	return append(out, src[last:]...)
 }

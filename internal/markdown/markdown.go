@@ -18,6 +18,7 @@ import (
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 )
@@ -80,8 +81,14 @@ type Document struct {
 	Headings []Heading
 	Links    []Link
 	Fences   []Fence
+	// RawHTML holds the byte ranges of the raw HTML written in the source,
+	// which the site shows as text.
+	RawHTML  []Span
 	Problems []Problem
 }
+
+// Span is a byte range of the source.
+type Span struct{ Start, End int }
 
 // Heading is a heading of the document, with the ID it was given.
 type Heading struct {
@@ -168,4 +175,15 @@ func (escapeHTMLRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer)
 		}
 		return ast.WalkSkipChildren, nil
 	})
+}
+
+// PermissiveHTML renders src as a plain CommonMark renderer that passes raw
+// HTML through would, unlike the site's: tests use it to check that
+// Markdown the site publishes (the pages' twins) stays inert wherever it is
+// rendered.
+func PermissiveHTML(src []byte) ([]byte, error) {
+	var buf bytes.Buffer
+	md := goldmark.New(goldmark.WithExtensions(extension.GFM), goldmark.WithRendererOptions(html.WithUnsafe()))
+	err := md.Convert(src, &buf)
+	return buf.Bytes(), err
 }

@@ -114,12 +114,12 @@ func TestRender_CollectsLinksWithPositions(t *testing.T) {
 	}
 }
 
-func TestRewriteLinks_MakesSitePathsAbsolute(t *testing.T) {
+func TestClean_MakesSitePathsAbsolute(t *testing.T) {
 	src := "See [Gone](/status/410/ \"t\") and [*it*](/x/), [**b**][r] `[no](/code/)`,\n" +
 		"| a | b |\n| - | - |\n| [c](/status/404/#x) | [same](/x/) |\n\n" +
 		"[top](#a) <https://example.com/> [ok](<https://example.com/b>)\n\n```md\n[no](/fence/)\n```\n\n[r]: /ref/\n"
 	d := render(t, src)
-	got := string(RewriteLinks([]byte(src), d.Links, func(dest string) string {
+	got := string(Clean([]byte(src), d, func(dest string) string {
 		if strings.HasPrefix(dest, "/") || strings.HasPrefix(dest, "#") {
 			return "https://h" + dest
 		}
@@ -129,6 +129,18 @@ func TestRewriteLinks_MakesSitePathsAbsolute(t *testing.T) {
 		"(#a)", "(https://h#a)").Replace(src)
 	if got != want {
 		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+func TestClean_EscapesRawHTML(t *testing.T) {
+	src := "Inline <span onclick=\"x\">a</span> and `<b>` code.\n\n<div>\nblock <i>\n</div>\n\n```html\n<p>fence</p>\n```\n"
+	want := "Inline &lt;span onclick=\"x\">a&lt;/span> and `<b>` code.\n\n&lt;div>\nblock &lt;i>\n&lt;/div>\n\n```html\n<p>fence</p>\n```\n"
+	if got := string(Clean([]byte(src), render(t, src), func(d string) string { return d })); got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+	html, err := PermissiveHTML([]byte(want))
+	if err != nil || strings.Contains(string(html), "<span") || strings.Contains(string(html), "<div") || !strings.Contains(string(html), "&lt;b&gt;") {
+		t.Errorf("a permissive renderer makes HTML of it: %s (%v)", html, err)
 	}
 }
 
