@@ -42,7 +42,8 @@ func pages(s *Site) []*Page {
 			Kind: KindStatus, URL: st.URL, Title: st.Name(), Description: st.Summary,
 			Crumbs: []Crumb{home, codes, {st.Class.Name, st.Class.URL}, {st.Name(), st.URL}},
 			Source: st.Path, EditURL: edit(st.Path), Status: st,
-			Anchors: anchors(KindStatus, st.Headings()),
+			Anchors:  anchors(KindStatus, st.Headings()),
+			Markdown: MarkdownURL(st.URL),
 		}
 		out = append(out, p)
 	}
@@ -51,13 +52,25 @@ func pages(s *Site) []*Page {
 			Kind: KindConcept, URL: cp.URL, Title: cp.Title, Description: cp.Summary,
 			Crumbs: []Crumb{home, concepts, {cp.Title, cp.URL}},
 			Source: cp.Path, EditURL: edit(cp.Path), Concept: cp,
-			Anchors: anchors(KindConcept, cp.Headings()),
+			Anchors:  anchors(KindConcept, cp.Headings()),
+			Markdown: MarkdownURL(cp.URL),
 		})
 	}
 	out = append(out, &Page{
+		Kind: KindAPI, URL: APIURL, Title: "JSON API",
+		Description: "Every status code as JSON, one file per code and one for all, free to fetch from any origin, with JSON Schemas.",
+		Crumbs:      []Crumb{home, {"JSON API", APIURL}},
+		Anchors:     anchors(KindAPI, nil),
+	})
+	out = append(out, &Page{
+		Kind: KindOffline, URL: OfflineURL, Title: "You are offline",
+		Description: "This page has not been saved for reading offline.",
+		Crumbs:      []Crumb{home}, NoIndex: true,
+	})
+	out = append(out, &Page{
 		Kind: KindNotFound, URL: "/404.html", Title: "Page not found",
 		Description: "There is no page at this address.",
-		Crumbs:      []Crumb{home},
+		Crumbs:      []Crumb{home}, NoIndex: true,
 	})
 	for _, p := range out {
 		if p.Anchors == nil {

@@ -24,14 +24,17 @@ const (
 	KindStatus   = "status"
 	KindConcepts = "concepts"
 	KindConcept  = "concept"
+	KindAPI      = "api"     // the JSON API's documentation, /api/
+	KindOffline  = "offline" // what the service worker shows for a page it has not saved
 	KindNotFound = "404"
 )
 
 // IDs the page templates give their own sections. Markdown headings avoid
 // them, and links may point at them.
 var templateIDs = map[string][]string{
-	KindStatus:  {"main", "tldr", "visitor", "visitor-title", "related-codes", "related-concepts", "faq"},
+	KindStatus:  {"main", "tldr", "visitor", "visitor-title", "in-your-language", "related-codes", "related-concepts", "faq"},
 	KindConcept: {"main", "tldr", "status-codes", "related-concepts", "faq"},
+	KindAPI:     {"main", "endpoints", "fields", "examples", "cors", "schemas"},
 }
 
 // ReservedIDs returns every ID a template uses for its own sections.
@@ -53,7 +56,7 @@ func ReservedIDs() []string {
 type Site struct {
 	Config    content.Config
 	Constants *content.Constants // libraries and their names for codes; may be nil
-	Pages     []*Page            // in a fixed order: home, indexes, classes, codes, concepts, 404
+	Pages     []*Page            // in a fixed order: home, indexes, classes, codes, concepts, API, offline, 404
 	Statuses  []*Status
 	Classes   []*Class
 	Concepts  []*Concept
@@ -69,8 +72,15 @@ type Page struct {
 	Source      string // content file it comes from, "" for generated pages
 	EditURL     string
 	Anchors     map[string]bool // every id on the page, for link checks
+	// NoIndex pages are not in the sitemap and ask search engines not to
+	// index them: the 404 and offline pages answer for other URLs.
+	NoIndex bool
+	// Markdown is the URL of the page's Markdown twin, e.g.
+	// "/status/404/index.md", or "" if it has none.
+	Markdown string
 
-	// Exactly one of these is set, matching Kind (none for KindNotFound).
+	// Exactly one of these is set, matching Kind (none for KindAPI,
+	// KindOffline and KindNotFound).
 	Home    *Home
 	Status  *Status
 	Class   *Class
@@ -83,6 +93,15 @@ func (p *Page) File() string {
 		return "404.html"
 	}
 	return p.URL[1:] + "index.html"
+}
+
+// MarkdownFile returns the output path of the page's Markdown twin, e.g.
+// "status/404/index.md", or "" if it has none.
+func (p *Page) MarkdownFile() string {
+	if p.Markdown == "" {
+		return ""
+	}
+	return p.Markdown[1:]
 }
 
 // Crumb is one step of a breadcrumb trail.
@@ -163,6 +182,22 @@ func StatusURL(code int) string { return fmt.Sprintf("/status/%d/", code) }
 
 // ConceptURL returns the URL of a concept's page.
 func ConceptURL(slug string) string { return "/concepts/" + slug + "/" }
+
+// MarkdownURL returns the URL of the Markdown twin of the page at url, a
+// directory URL such as "/status/404/".
+func MarkdownURL(url string) string { return url + "index.md" }
+
+// Site-level URLs that are not pages.
+const (
+	APIURL      = "/api/"
+	OfflineURL  = "/offline/"
+	CodesJSON   = "/api/codes.json"
+	LLMsURL     = "/llms.txt"
+	LLMsFullURL = "/llms-full.txt"
+)
+
+// CodeJSONURL returns the URL of a code's JSON document.
+func CodeJSONURL(code int) string { return fmt.Sprintf("/api/codes/%d.json", code) }
 
 // ClassURL returns the URL of a class page, e.g. "/status/4xx/".
 func ClassURL(digit int) string { return fmt.Sprintf("/status/%dxx/", digit) }
