@@ -11,7 +11,8 @@ import (
 )
 
 // addSiteFiles writes the files that are not pages: sitemap.xml,
-// robots.txt, the JSON API (api.go) and _redirects.
+// robots.txt, the JSON API (api.go), the Markdown twins of pages
+// (twins.go), llms.txt and llms-full.txt (llms.go) and _redirects.
 func addSiteFiles(files *output.Files, s *site.Site) error {
 	base := s.Config.BaseURL
 
@@ -36,6 +37,11 @@ func addSiteFiles(files *output.Files, s *site.Site) error {
 	if err := addAPI(files, s); err != nil {
 		return err
 	}
+	twins, err := addTwins(files, s)
+	if err != nil {
+		return err
+	}
+	addLLMs(files, s, twins)
 
 	// Short links: /404 redirects to /status/404/. They are generated here,
 	// from the same content as the pages, so they can never drift from
