@@ -8,6 +8,7 @@
 //	statusgen serve [-src dir] [-addr host:port] [-open]
 //	statusgen check [-src dir] [-strict]
 //	statusgen new CODE
+//	statusgen explain CODE|CLASS|WORDS
 package main
 
 import (
@@ -41,6 +42,8 @@ Usage:
   statusgen serve [flags]   preview the site with live reload
   statusgen check [flags]   validate content without writing output
   statusgen new CODE        start a page for a status code
+  statusgen explain 429     explain a code, a class (4xx) or search (rate limit),
+                            from content built into the binary
 
 Run "statusgen COMMAND -h" for a command's flags.
 `
@@ -91,6 +94,8 @@ func (env environ) dispatch(ctx context.Context, args []string) error {
 		return env.check(ctx, rest)
 	case "new":
 		return env.newPage(rest)
+	case "explain":
+		return env.explain(rest)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(env.stdout, usage)
 		return nil

@@ -35,7 +35,7 @@ func Build(ctx context.Context, c *content.Content, md Markdown) (*Site, diag.Li
 		}
 		cl := classes[cs.Class()]
 		if cl == nil {
-			cl = newClass(cs.Class())
+			cl = NewClass(cs.Class())
 			classes[cs.Class()] = cl
 			s.Classes = append(s.Classes, cl)
 		}
