@@ -57,6 +57,3 @@ func addLLMs(files *output.Files, s *site.Site, twins [][]byte) {
 	}
 	files.Add(strings.TrimPrefix(site.LLMsFullURL, "/"), full[:len(full)-1])
 }
-
-// oneLine joins the lines of s, so that it fits in one blockquote line.
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

@@ -1,7 +1,8 @@
 // Package render turns the site model into files: it executes the
 // html/template page templates, fingerprints and minifies the assets, and
-// writes the machine-readable files (sitemap, robots.txt, the JSON API and
-// the host's redirects).
+// writes the machine-readable files (sitemap, robots.txt, the JSON API, the
+// Markdown twins and llms.txt, the host's redirects) and what reading
+// offline needs (the web app manifest and the service worker).
 package render
 
 import (
@@ -39,6 +40,7 @@ var pageKinds = []string{site.KindHome, site.KindCodes, site.KindClass, site.Kin
 type Renderer struct {
 	pages   map[string]*template.Template
 	assets  *assets
+	sw      []byte // the service worker's source
 	min     *minify.M
 	version string // hash of every template and asset, for the page cache
 }
@@ -97,6 +99,10 @@ func Load(fsys fs.FS) (*Renderer, diag.List) {
 			continue
 		}
 		r.pages[kind] = t
+	}
+	if r.sw = r.loadServiceWorker(fsys, &errs); r.sw != nil {
+		fmt.Fprintf(version, "\x00%s\x00", ServiceWorkerFile)
+		version.Write(r.sw)
 	}
 	return r, errs
 }
@@ -219,6 +225,8 @@ feed:
 	}
 	errs.Append(mergeSame(failed))
 	if err := addSiteFiles(files, s); err != nil {
+		errs.Errorf(diag.Pos{Path: "public"}, "%v", err)
+	} else if err := r.addOffline(files, s); err != nil {
 		errs.Errorf(diag.Pos{Path: "public"}, "%v", err)
 	}
 	errs.Sort()
