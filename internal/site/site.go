@@ -34,7 +34,7 @@ const (
 var templateIDs = map[string][]string{
 	KindStatus:  {"main", "tldr", "visitor", "visitor-title", "in-your-language", "related-codes", "related-concepts", "faq"},
 	KindConcept: {"main", "tldr", "status-codes", "related-concepts", "faq"},
-	KindAPI:     {"main", "endpoints", "fields", "examples", "cors", "schemas", "for-tools"},
+	KindAPI:     {"main", "endpoints", "examples", "fields", "constant-fields", "cors", "schemas", "for-tools"},
 }
 
 // ReservedIDs returns every ID a template uses for its own sections.
