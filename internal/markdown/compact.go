@@ -16,8 +16,7 @@ var blockTags = map[string]bool{
 // minification, so this is what keeps it as small. Line breaks inside <pre>
 // and between inline elements, where they are a space, stay.
 func compact(html []byte) []byte {
-	out := html[:0:0]
-	out = make([]byte, 0, len(html))
+	out := make([]byte, 0, len(html))
 	inPre := 0
 	last := 0 // start of the tag that ends at the current '>'
 	for i := 0; i < len(html); i++ {

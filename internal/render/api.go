@@ -112,7 +112,7 @@ func apiCode(s *site.Site, st *site.Status) APICode {
 		ac := APIConstant{Library: k.ID, LibraryName: k.Library, Language: k.Language, Name: k.Name, Expression: k.Expression,
 			Deprecated: k.Deprecated, Note: k.Note, Aliases: []APIAlias{}, Source: k.SourceURL, Version: k.Version}
 		for _, a := range k.Aliases {
-			ac.Aliases = append(ac.Aliases, APIAlias{Name: a.Name, Expression: a.Expression, Deprecated: a.Deprecated, Note: a.Note})
+			ac.Aliases = append(ac.Aliases, APIAlias(a))
 		}
 		c.Constants = append(c.Constants, ac)
 	}
