@@ -271,6 +271,10 @@ async function main() {
   const queue = files.map(urlPath);
   async function worker() {
     const page = await browser.newPage();
+    // Every page is checked as the server sends it: the site's service
+    // worker must not answer (it would serve cached scripts to the
+    // no-JavaScript pass).
+    await page.setBypassServiceWorker(true);
     // axe goes into every document before the page's own scripts run, which
     // is cheaper than injecting it after each load.
     await page.evaluateOnNewDocument(axeSource);

@@ -205,3 +205,61 @@ func TestCheck_CitationsOfMissingSectionsAndObsoletedRFCs(t *testing.T) {
 		t.Errorf("stderr:\n%s\nwant it to end with:\n%s", stderr, want)
 	}
 }
+
+// TestCheck_ConstantsFile plants the two mistakes the constants file can
+// hold against the rest of the site: a code without a page, and a library
+// that does not say where its names were read.
+func TestCheck_ConstantsFile(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		edit func(lines []string) ([]string, int) // the edited file and the line of the error
+		want string                               // after "content/constants.yaml:LINE:"
+	}{
+		{"code without a page", func(lines []string) ([]string, int) {
+			for i, l := range lines {
+				if l == "  429:" {
+					out := append(append(append([]string{}, lines[:i]...), "  427:", "    go: StatusPlanted"), lines[i:]...)
+					return out, i + 1
+				}
+			}
+			return nil, 0
+		}, "3: error: 427 has no page in content/status; add one, or leave the code out of the constants file"},
+		{"library without its source", func(lines []string) ([]string, int) {
+			for i, l := range lines {
+				if l == "  - id: go" {
+					for j := i + 1; j < len(lines); j++ {
+						if strings.TrimSpace(lines[j]) == "source:" {
+							out := append(append([]string{}, lines[:j]...), lines[j+4:]...)
+							return out, i + 1
+						}
+					}
+				}
+			}
+			return nil, 0
+		}, `5: error: missing required key "libraries[1].source"`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			src := sitetest.Real(t)
+			p := filepath.Join(src, "content/constants.yaml")
+			b, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			lines, line := tc.edit(strings.Split(string(b), "\n"))
+			if lines == nil {
+				t.Fatal("the constants file no longer has the shape this test edits")
+			}
+			if err := os.WriteFile(p, []byte(strings.Join(lines, "\n")), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			_, stderr, err := runCmd("check", "-src", src)
+			if !errors.Is(err, errFailed) {
+				t.Fatalf("check passed: %v\n%s", err, stderr)
+			}
+			want := "content/constants.yaml:" + strconv.Itoa(line) + ":" + tc.want + "\n"
+			if !strings.Contains(stderr, want) || !strings.HasSuffix(stderr, "check: 1 error, 0 warnings\n") {
+				t.Errorf("stderr:\n%s\nwant the one error:\n%s", stderr, want)
+			}
+		})
+	}
+}

@@ -26,7 +26,7 @@ import (
 // statusgen build must print for it. testdata/bad/README.md describes the
 // layout.
 
-var updateCorpus = flag.Bool("update", false, "rewrite testdata/bad/*/expected.txt (and exitcode) from what statusgen build prints")
+var updateCorpus = flag.Bool("update", false, "rewrite testdata/bad/*/expected.txt (and exitcode) from what statusgen build prints, and testdata/explain/*.txt from what statusgen explain prints")
 
 const corpusDir = "../../testdata/bad"
 

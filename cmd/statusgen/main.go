@@ -9,6 +9,7 @@
 //	statusgen check [-src dir] [-strict] [-stats]
 //	statusgen new [-src dir] CODE
 //	statusgen version
+//	statusgen explain CODE|CLASS|WORDS
 //	statusgen help [COMMAND]
 package main
 

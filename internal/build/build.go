@@ -8,6 +8,7 @@ package build
 import (
 	"context"
 	"fmt"
+	"io"
 	"io/fs"
 	"strings"
 	"sync"
@@ -182,17 +183,27 @@ type capture struct {
 	data []byte
 }
 
-// Link and AddKeyed pass through to a sink that can reuse files.
-func (c *capture) Link(name string, key [32]byte) bool {
-	k, ok := c.Sink.(output.Keyed)
-	return ok && k.Link(name, key)
+// Link, AddKeyed and Create pass through to a sink that can reuse files
+// or stream them.
+func (c *capture) Link(name string, key [32]byte) ([32]byte, bool) {
+	if k, ok := c.Sink.(output.Keyed); ok {
+		return k.Link(name, key)
+	}
+	return [32]byte{}, false
 }
 
-func (c *capture) AddKeyed(name string, key [32]byte, data []byte) error {
+func (c *capture) AddKeyed(name string, key, sum [32]byte, data []byte) error {
 	if k, ok := c.Sink.(output.Keyed); ok && name != c.name {
-		return k.AddKeyed(name, key, data)
+		return k.AddKeyed(name, key, sum, data)
 	}
 	return c.Add(name, data)
+}
+
+func (c *capture) Create(name string) (io.WriteCloser, error) {
+	if name == c.name {
+		return nil, fmt.Errorf("%s: cannot be streamed", name)
+	}
+	return output.Stream(c.Sink, name)
 }
 
 func (c *capture) Add(name string, data []byte) error {

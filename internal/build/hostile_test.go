@@ -9,6 +9,7 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/statusgen/statusgen/internal/markdown"
 	"github.com/statusgen/statusgen/internal/sitetest"
 )
 
@@ -78,8 +79,12 @@ func TestBuild_HostileContentIsInert(t *testing.T) {
 			if err := json.Unmarshal(data, &v); err != nil {
 				t.Errorf("%s: %v", name, err)
 			}
+		case ".md":
+			checkSafeMarkdown(t, name, data)
 		case ".txt", ".xml", "":
-			if strings.Contains(string(data), "<script") {
+			if strings.HasPrefix(name, "llms") {
+				checkSafeMarkdown(t, name, data)
+			} else if strings.Contains(string(data), "<script") {
 				t.Errorf("%s holds <script>", name)
 			}
 		}
@@ -89,6 +94,19 @@ func TestBuild_HostileContentIsInert(t *testing.T) {
 		if !strings.Contains(string(page), want) && !strings.Contains(string(page), strings.ReplaceAll(want, "&#34;", "&quot;")) {
 			t.Errorf("raw HTML is not shown as text: no %s", want)
 		}
+	}
+}
+
+// checkSafeMarkdown checks that Markdown the site publishes runs nothing
+// even where a renderer lets raw HTML through.
+func checkSafeMarkdown(t *testing.T, name string, data []byte) {
+	t.Helper()
+	h, err := markdown.PermissiveHTML(data)
+	if err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	if err := sitetest.CheckSafeHTML(h, true, nil); err != nil {
+		t.Errorf("%s rendered as Markdown: %v", name, err)
 	}
 }
 

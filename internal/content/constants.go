@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"sort"
 	"strconv"
+	"strings"
 
 	"gopkg.in/yaml.v3"
 
@@ -61,6 +62,37 @@ type ConstantName struct {
 	Name       string
 	Deprecated bool
 	Note       string
+}
+
+// Primary returns the name to show first for the code: Name, or, for a
+// library whose only names are aliases (Rack's obsolete :not_extended),
+// the first alias. The rest are the other names.
+func (c Constant) Primary() (ConstantName, []ConstantName) {
+	if c.Name == "" && len(c.Aliases) > 0 {
+		return c.Aliases[0], c.Aliases[1:]
+	}
+	return ConstantName{Name: c.Name, Deprecated: c.Deprecated, Note: c.Note}, c.Aliases
+}
+
+// Expression returns how name is written in code with library lib, by
+// putting it in place of the library's own name for 404 in its example:
+// "TOO_MANY_REQUESTS" is "HTTPStatus.TOO_MANY_REQUESTS" in Python. Where the
+// example does not hold that name (Node's example is an index expression,
+// its names are reason phrases), it returns name.
+func (c *Constants) Expression(lib, name string) string {
+	l := c.Library(lib)
+	if l == nil {
+		return name
+	}
+	for _, k := range c.Codes[404] {
+		if k.Library != lib || k.Name == "" {
+			continue
+		}
+		if i := strings.LastIndex(l.Example, k.Name); i >= 0 {
+			return l.Example[:i] + name + l.Example[i+len(k.Name):]
+		}
+	}
+	return name
 }
 
 // Library returns the library with the given id.

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"os"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -76,5 +77,48 @@ func TestLoadConstants_Errors(t *testing.T) {
 				t.Errorf("got:\n%v\nwant %s", errs, tc.want)
 			}
 		})
+	}
+}
+
+// TestConstants_ExpressionAndPrimary uses the repository's constants file:
+// expressions are built from each library's example.
+func TestConstants_ExpressionAndPrimary(t *testing.T) {
+	c, errs := Load(os.DirFS("../.."))
+	if errs.HasErrors() {
+		t.Fatal(errs)
+	}
+	k := c.Constants
+	for _, tc := range []struct{ lib, name, want string }{
+		{"go", "StatusTooManyRequests", "http.StatusTooManyRequests"},
+		{"python", "TOO_MANY_REQUESTS", "HTTPStatus.TOO_MANY_REQUESTS"},
+		{"node", "Too Many Requests", "Too Many Requests"},
+		{"rack", "too_many_requests", ":too_many_requests"},
+		{"symfony", "HTTP_TOO_MANY_REQUESTS", "Response::HTTP_TOO_MANY_REQUESTS"},
+		{"swiftnio", "tooManyRequests", ".tooManyRequests"},
+		{"aspnetcore", "Status429TooManyRequests", "StatusCodes.Status429TooManyRequests"},
+		{"nosuchlib", "X", "X"},
+	} {
+		if got := k.Expression(tc.lib, tc.name); got != tc.want {
+			t.Errorf("Expression(%s, %s) = %q, want %q", tc.lib, tc.name, got, tc.want)
+		}
+	}
+	// Every library's example is its expression for 404, except Node's,
+	// whose names are phrases.
+	for _, l := range k.Libraries {
+		for _, n := range k.Codes[404] {
+			if n.Library == l.ID && l.ID != "node" && k.Expression(l.ID, n.Name) != l.Example {
+				t.Errorf("%s: example %q does not hold its 404 name %q", l.ID, l.Example, n.Name)
+			}
+		}
+	}
+	// Rack's 510 has only an obsolete alias, which becomes its primary name.
+	for _, n := range k.Codes[510] {
+		if n.Library != "rack" {
+			continue
+		}
+		p, rest := n.Primary()
+		if p.Name != "not_extended" || !p.Deprecated || len(rest) != 0 {
+			t.Errorf("rack 510 primary = %+v, rest %+v", p, rest)
+		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"html"
+	"sort"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -26,11 +27,16 @@ func collect(root ast.Node, src []byte, doc *Document) {
 			for i := 0; i < n.Segments.Len(); i++ {
 				seg := n.Segments.At(i)
 				doc.Words += countWords(seg.Value(src))
+				doc.RawHTML = append(doc.RawHTML, Span{seg.Start, seg.Stop})
 			}
 		case *ast.HTMLBlock:
 			for i := 0; i < n.Lines().Len(); i++ {
 				seg := n.Lines().At(i)
 				doc.Words += countWords(seg.Value(src))
+				doc.RawHTML = append(doc.RawHTML, Span{seg.Start, seg.Stop})
+			}
+			if n.HasClosure() {
+				doc.RawHTML = append(doc.RawHTML, Span{n.ClosureLine.Start, n.ClosureLine.Stop})
 			}
 		case *ast.Heading:
 			id, _ := n.AttributeString("id")
@@ -40,11 +46,15 @@ func collect(root ast.Node, src []byte, doc *Document) {
 			text := html.UnescapeString(plainText(n, src))
 			doc.Headings = append(doc.Headings, Heading{Level: n.Level, ID: string(idStr), Text: text, Line: line})
 		case *ast.Link:
-			line, col := lines.pos(inlineStart(n))
-			doc.Links = append(doc.Links, Link{Dest: string(n.Destination), Line: line, Col: col})
+			off := inlineStart(n)
+			line, col := lines.pos(off)
+			start, end := destRange(n, src, off, n.Destination)
+			doc.Links = append(doc.Links, Link{Dest: string(n.Destination), Line: line, Col: col, Start: start, End: end})
 		case *ast.Image:
-			line, col := lines.pos(inlineStart(n))
-			doc.Links = append(doc.Links, Link{Dest: string(n.Destination), Line: line, Col: col})
+			off := inlineStart(n)
+			line, col := lines.pos(off)
+			start, end := destRange(n, src, off, n.Destination)
+			doc.Links = append(doc.Links, Link{Dest: string(n.Destination), Line: line, Col: col, Start: start, End: end})
 		case *ast.AutoLink:
 			// An autolink keeps no position of its own: find its text in
 			// its block.
@@ -56,7 +66,7 @@ func collect(root ast.Node, src []byte, doc *Document) {
 				}
 			}
 			line, col := lines.pos(off)
-			doc.Links = append(doc.Links, Link{Dest: string(dest), Line: line, Col: col})
+			doc.Links = append(doc.Links, Link{Dest: string(dest), Line: line, Col: col, Start: -1, End: -1})
 		case *ast.FencedCodeBlock:
 			fenceProblems(n, src, lines, doc)
 		}
@@ -102,6 +112,75 @@ func countWords(b []byte) int {
 		}
 	}
 	return n
+}
+
+// destRange finds where an inline link's destination is written: the first
+// "](dest" or "](<dest>" after the link's start, within its block. Goldmark
+// keeps no position for destinations; a link's text cannot contain "]("
+// unescaped, so the first match is the link's own.
+func destRange(n ast.Node, src []byte, from int, dest []byte) (int, int) {
+	end := blockEnd(n, len(src))
+	if from < 0 || end > len(src) || from >= end || len(dest) == 0 {
+		return -1, -1
+	}
+	area := src[from:end]
+	for _, open := range []string{"](", "](<"} {
+		if i := bytes.Index(area, append([]byte(open), dest...)); i >= 0 {
+			start := from + i + len(open)
+			return start, start + len(dest)
+		}
+	}
+	return -1, -1
+}
+
+// blockEnd returns the offset just past the last line of the innermost
+// block with lines that holds an inline node (table cells have none of
+// their own), or def.
+func blockEnd(n ast.Node, def int) int {
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		if p.Type() == ast.TypeBlock {
+			if l := p.Lines(); l.Len() > 0 {
+				return l.At(l.Len() - 1).Stop
+			}
+		}
+	}
+	return def
+}
+
+// Clean returns Markdown that any CommonMark renderer shows as the site
+// does: src with the destination of each link that has a source range
+// replaced by link(dest), and every "<" of raw HTML written as "&lt;", so
+// that HTML the site shows as text stays text. doc must be src's.
+func Clean(src []byte, doc *Document, link func(dest string) string) []byte {
+	type edit struct {
+		Span
+		text string
+	}
+	var edits []edit
+	for _, l := range doc.Links {
+		if l.Start >= 0 && l.End <= len(src) {
+			edits = append(edits, edit{Span{l.Start, l.End}, link(l.Dest)})
+		}
+	}
+	for _, h := range doc.RawHTML {
+		for i := h.Start; i < h.End && i < len(src); i++ {
+			if src[i] == '<' {
+				edits = append(edits, edit{Span{i, i + 1}, "&lt;"})
+			}
+		}
+	}
+	sort.Slice(edits, func(i, j int) bool { return edits[i].Start < edits[j].Start })
+	var out []byte
+	last := 0
+	for _, e := range edits {
+		if e.Start < last {
+			continue
+		}
+		out = append(out, src[last:e.Start]...)
+		out = append(out, e.text...)
+		last = e.End
+	}
+	return append(out, src[last:]...)
 }
 
 // blockStart returns the offset of a block's first line.

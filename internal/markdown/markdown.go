@@ -20,6 +20,7 @@ import (
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 )
@@ -101,8 +102,14 @@ type Document struct {
 	Headings []Heading
 	Links    []Link
 	Fences   []Fence
+	// RawHTML holds the byte ranges of the raw HTML written in the source,
+	// which the site shows as text.
+	RawHTML  []Span
 	Problems []Problem
 }
+
+// Span is a byte range of the source.
+type Span struct{ Start, End int }
 
 // Heading is a heading of the document, with the ID it was given.
 type Heading struct {
@@ -116,6 +123,11 @@ type Heading struct {
 type Link struct {
 	Dest      string
 	Line, Col int
+	// Start and End are the byte range of Dest as written in the source,
+	// for tools that rewrite links (the Markdown twins make them
+	// absolute); both are -1 where the source does not spell Dest out
+	// verbatim, as in autolinks or destinations with escapes.
+	Start, End int
 }
 
 // Fence is a fenced code block.
@@ -209,4 +221,15 @@ func (escapeHTMLRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer)
 		}
 		return ast.WalkSkipChildren, nil
 	})
+}
+
+// PermissiveHTML renders src as a plain CommonMark renderer that passes raw
+// HTML through would, unlike the site's: tests use it to check that
+// Markdown the site publishes (the pages' twins) stays inert wherever it is
+// rendered.
+func PermissiveHTML(src []byte) ([]byte, error) {
+	var buf bytes.Buffer
+	md := goldmark.New(goldmark.WithExtensions(extension.GFM), goldmark.WithRendererOptions(html.WithUnsafe()))
+	err := md.Convert(src, &buf)
+	return buf.Bytes(), err
 }

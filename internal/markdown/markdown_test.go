@@ -103,7 +103,7 @@ func TestRender_ReportsFenceProblems(t *testing.T) {
 
 func TestRender_CollectsLinksWithPositions(t *testing.T) {
 	d := render(t, "# T\n\nSee [Gone](/status/410/#x) and\n  <https://example.com/a>, ![i](/img.png).\n")
-	want := []Link{{"/status/410/#x", 3, 5}, {"https://example.com/a", 4, 4}, {"/img.png", 4, 28}}
+	want := []Link{{"/status/410/#x", 3, 5, 16, 30}, {"https://example.com/a", 4, 4, -1, -1}, {"/img.png", 4, 28, 68, 76}}
 	if len(d.Links) != len(want) {
 		t.Fatalf("links = %+v", d.Links)
 	}
@@ -111,6 +111,36 @@ func TestRender_CollectsLinksWithPositions(t *testing.T) {
 		if d.Links[i] != want[i] {
 			t.Errorf("link %d = %+v, want %+v", i, d.Links[i], want[i])
 		}
+	}
+}
+
+func TestClean_MakesSitePathsAbsolute(t *testing.T) {
+	src := "See [Gone](/status/410/ \"t\") and [*it*](/x/), [**b**][r] `[no](/code/)`,\n" +
+		"| a | b |\n| - | - |\n| [c](/status/404/#x) | [same](/x/) |\n\n" +
+		"[top](#a) <https://example.com/> [ok](<https://example.com/b>)\n\n```md\n[no](/fence/)\n```\n\n[r]: /ref/\n"
+	d := render(t, src)
+	got := string(Clean([]byte(src), d, func(dest string) string {
+		if strings.HasPrefix(dest, "/") || strings.HasPrefix(dest, "#") {
+			return "https://h" + dest
+		}
+		return dest
+	}))
+	want := strings.NewReplacer("(/status/410/", "(https://h/status/410/", "(/x/)", "(https://h/x/)", "(/status/404/#x)", "(https://h/status/404/#x)",
+		"(#a)", "(https://h#a)").Replace(src)
+	if got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+func TestClean_EscapesRawHTML(t *testing.T) {
+	src := "Inline <span onclick=\"x\">a</span> and `<b>` code.\n\n<div>\nblock <i>\n</div>\n\n```html\n<p>fence</p>\n```\n"
+	want := "Inline &lt;span onclick=\"x\">a&lt;/span> and `<b>` code.\n\n&lt;div>\nblock &lt;i>\n&lt;/div>\n\n```html\n<p>fence</p>\n```\n"
+	if got := string(Clean([]byte(src), render(t, src), func(d string) string { return d })); got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+	html, err := PermissiveHTML([]byte(want))
+	if err != nil || strings.Contains(string(html), "<span") || strings.Contains(string(html), "<div") || !strings.Contains(string(html), "&lt;b&gt;") {
+		t.Errorf("a permissive renderer makes HTML of it: %s (%v)", html, err)
 	}
 }
 

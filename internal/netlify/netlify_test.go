@@ -99,4 +99,27 @@ func TestRepositoryNetlifyTOML(t *testing.T) {
 	if strings.Contains(csp, "unsafe-inline") {
 		t.Errorf("CSP allows inline code: %q", csp)
 	}
+	// The JSON API is readable from any origin (documented at /api/).
+	for _, p := range []string{"/api/codes.json", "/api/codes/404.json", "/api/code.schema.json"} {
+		if got := r.HeadersFor(p)["Access-Control-Allow-Origin"]; got != "*" {
+			t.Errorf("%s: Access-Control-Allow-Origin = %q, want *", p, got)
+		}
+	}
+	if got := r.HeadersFor("/status/404/")["Access-Control-Allow-Origin"]; got != "" {
+		t.Errorf("pages allow other origins: %q", got)
+	}
+	// The service worker is fetched fresh on every visit, so a deploy
+	// takes over on the next one; the manifest and the worker are allowed
+	// by the CSP (workers fall back to script-src).
+	if cc := r.HeadersFor("/sw.js")["Cache-Control"]; cc != "no-cache" {
+		t.Errorf("/sw.js: Cache-Control = %q, want no-cache", cc)
+	}
+	if ct := r.HeadersFor("/manifest.webmanifest")["Content-Type"]; ct != "application/manifest+json" {
+		t.Errorf("/manifest.webmanifest: Content-Type = %q", ct)
+	}
+	for _, want := range []string{"manifest-src 'self'", "script-src 'self'"} {
+		if !strings.Contains(csp, want) {
+			t.Errorf("CSP lacks %s: %q", want, csp)
+		}
+	}
 }

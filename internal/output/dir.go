@@ -113,7 +113,8 @@ func (d *Dir) step(name string) error {
 // output if that has the same bytes (see Reuse). It implements Sink.
 func (d *Dir) Add(name string, data []byte) error {
 	if d.prev != nil {
-		return d.AddKeyed(name, contentKey(data), data)
+		k := contentKey(data)
+		return d.AddKeyed(name, k, k, data)
 	}
 	return d.write(name, data)
 }

@@ -424,7 +424,7 @@ func TestDir_ReuseLinksUnchangedFiles(t *testing.T) {
 		for name, data := range files {
 			var err error
 			if strings.HasPrefix(name, "page") {
-				err = d.AddKeyed(name, sha256.Sum256([]byte("key of "+data)), []byte(data))
+				err = d.AddKeyed(name, sha256.Sum256([]byte("key of "+data)), sha256.Sum256([]byte(data)), []byte(data))
 			} else {
 				err = d.Add(name, []byte(data))
 			}

@@ -17,8 +17,9 @@ import (
 // files that did not change: it hard-links them from the old tree into the
 // new one. What makes that safe is a manifest of the old output: for each
 // file, the key of what it was made from (a page's cache key, or the hash
-// of the bytes) and the identity of the file on disk (size, modification
-// time, inode). A file is linked only when its key is the same and the file
+// of the bytes), the SHA-256 of its bytes, which a linked file still has
+// to count in a digest of the build, and the identity of the file on disk
+// (size, modification time, inode). A file is linked only when its key is the same and the file
 // is untouched since it was written; anything else is written anew.
 //
 // The manifest is not kept in the output, which is published: the caller
@@ -27,6 +28,7 @@ import (
 // manifestEntry is one file of an output.
 type manifestEntry struct {
 	key  [32]byte
+	sum  [32]byte // SHA-256 of the bytes
 	id   fileID
 	have bool // id is known
 }
@@ -36,10 +38,11 @@ type Keyed interface {
 	Sink
 	// Link puts the previous output's file name into the new one if it
 	// was made from key and has not changed since, and reports whether it
-	// did.
-	Link(name string, key [32]byte) bool
-	// AddKeyed is Add for a file made from key.
-	AddKeyed(name string, key [32]byte, data []byte) error
+	// did and the SHA-256 of the file's bytes.
+	Link(name string, key [32]byte) (sum [32]byte, ok bool)
+	// AddKeyed is Add for a file made from key, whose bytes have the
+	// SHA-256 sum.
+	AddKeyed(name string, key, sum [32]byte, data []byte) error
 }
 
 // Reuse gives d the manifest of the output it replaces, so that unchanged
@@ -55,18 +58,20 @@ func (d *Dir) Reuse(manifest []byte) {
 	sc.Buffer(make([]byte, 0, 4096), 1<<20)
 	for sc.Scan() {
 		f := strings.Split(sc.Text(), "\t")
-		if len(f) != 5 {
+		if len(f) != 6 {
 			return
 		}
 		k, err := hex.DecodeString(f[1])
-		size, err2 := strconv.ParseInt(f[2], 10, 64)
-		mod, err3 := strconv.ParseInt(f[3], 10, 64)
-		ino, err4 := strconv.ParseUint(f[4], 10, 64)
-		if err != nil || err2 != nil || err3 != nil || err4 != nil || len(k) != 32 {
+		sum, err1 := hex.DecodeString(f[2])
+		size, err2 := strconv.ParseInt(f[3], 10, 64)
+		mod, err3 := strconv.ParseInt(f[4], 10, 64)
+		ino, err4 := strconv.ParseUint(f[5], 10, 64)
+		if err != nil || err1 != nil || err2 != nil || err3 != nil || err4 != nil || len(k) != 32 || len(sum) != 32 {
 			return
 		}
 		var e manifestEntry
 		copy(e.key[:], k)
+		copy(e.sum[:], sum)
 		e.id, e.have = fileID{size: size, mod: mod, ino: ino}, true
 		m[f[0]] = e
 	}
@@ -76,50 +81,50 @@ func (d *Dir) Reuse(manifest []byte) {
 }
 
 // Link implements Keyed.
-func (d *Dir) Link(name string, key [32]byte) bool {
+func (d *Dir) Link(name string, key [32]byte) ([32]byte, bool) {
 	d.mu.Lock()
 	e, ok := d.prev[name]
 	d.mu.Unlock()
 	if !ok || e.key != key || !validName(name) {
-		return false
+		return [32]byte{}, false
 	}
 	old := filepath.Join(d.target, filepath.FromSlash(name))
 	if id, ok := identify(old); !ok || id != e.id {
-		return false
+		return [32]byte{}, false
 	}
 	p := filepath.Join(d.tmp, filepath.FromSlash(name))
 	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		return false
+		return [32]byte{}, false
 	}
 	if err := os.Link(old, p); err != nil {
-		return false
+		return [32]byte{}, false
 	}
-	d.record(name, key, p)
+	d.record(name, key, e.sum, p)
 	d.mu.Lock()
 	d.linked++
 	d.mu.Unlock()
-	return true
+	return e.sum, true
 }
 
 // AddKeyed implements Keyed.
-func (d *Dir) AddKeyed(name string, key [32]byte, data []byte) error {
-	if d.Link(name, key) {
+func (d *Dir) AddKeyed(name string, key, sum [32]byte, data []byte) error {
+	if _, ok := d.Link(name, key); ok {
 		return nil
 	}
 	if err := d.write(name, data); err != nil {
 		return err
 	}
-	d.record(name, key, filepath.Join(d.tmp, filepath.FromSlash(name)))
+	d.record(name, key, sum, filepath.Join(d.tmp, filepath.FromSlash(name)))
 	return nil
 }
 
-func (d *Dir) record(name string, key [32]byte, path string) {
+func (d *Dir) record(name string, key, sum [32]byte, path string) {
 	id, ok := identify(path)
 	d.mu.Lock()
 	if d.next == nil {
 		d.next = map[string]manifestEntry{}
 	}
-	d.next[name] = manifestEntry{key: key, id: id, have: ok}
+	d.next[name] = manifestEntry{key: key, sum: sum, id: id, have: ok}
 	d.mu.Unlock()
 }
 
@@ -145,7 +150,7 @@ func (d *Dir) Manifest() []byte {
 	var b bytes.Buffer
 	for _, n := range names {
 		e := d.next[n]
-		fmt.Fprintf(&b, "%s\t%x\t%d\t%d\t%d\n", n, e.key, e.id.size, e.id.mod, e.id.ino)
+		fmt.Fprintf(&b, "%s\t%x\t%x\t%d\t%d\t%d\n", n, e.key, e.sum, e.id.size, e.id.mod, e.id.ino)
 	}
 	return b.Bytes()
 }

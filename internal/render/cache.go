@@ -15,8 +15,11 @@ type Cache struct {
 }
 
 type cached struct {
-	key  [32]byte
-	html []byte
+	key     [32]byte
+	html    []byte
+	sum     [32]byte // SHA-256 of html
+	twin    []byte   // the page's Markdown twin, if it has one
+	twinSum [32]byte
 	// What the page was rendered from, to tell cheaply whether it would
 	// render the same again: its dependencies by identity, the site-wide
 	// inputs, and the page itself, whose rendered Markdown a next build can
@@ -70,14 +73,16 @@ func (c *Cache) get(url string, key [32]byte) ([]byte, bool) {
 
 // replace makes the cache hold exactly the given pages, so that pages
 // removed from the site do not linger.
-func (c *Cache) replace(pages []*site.Page, keys [][32]byte, html [][]byte, token [32]byte) {
+func (c *Cache) replace(pages []*site.Page, results []pageResult, token [32]byte) {
 	if c == nil {
 		return
 	}
 	m := make(map[string]cached, len(pages))
 	for i, p := range pages {
 		own, deps := p.Deps()
-		m[p.URL] = cached{key: keys[i], html: html[i], own: own, deps: deps, token: token, page: p}
+		res := &results[i]
+		m[p.URL] = cached{key: res.key, html: res.html, sum: res.sum, twin: res.twin, twinSum: res.twinSum,
+			own: own, deps: deps, token: token, page: p}
 	}
 	c.mu.Lock()
 	c.pages = m

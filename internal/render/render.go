@@ -1,7 +1,8 @@
 // Package render turns the site model into files: it executes the
 // html/template page templates, fingerprints and minifies the assets, and
-// writes the machine-readable files (sitemap, robots.txt, the JSON API and
-// the host's redirects).
+// writes the machine-readable files (sitemap, robots.txt, the JSON API, the
+// Markdown twins and llms.txt, the host's redirects) and what reading
+// offline needs (the web app manifest and the service worker).
 package render
 
 import (
@@ -34,13 +35,14 @@ const TemplateDir = "templates"
 
 // pageKinds is every page template the site needs.
 var pageKinds = []string{site.KindHome, site.KindCodes, site.KindClass, site.KindStatus,
-	site.KindConcepts, site.KindConcept, site.KindNotFound}
+	site.KindConcepts, site.KindConcept, site.KindAPI, site.KindOffline, site.KindNotFound}
 
 // Renderer holds parsed templates and processed assets. It is safe for
 // concurrent use once loaded.
 type Renderer struct {
 	pages   map[string]*template.Template
 	assets  *assets
+	sw      []byte // the service worker's source
 	min     *minify.M
 	version string // hash of every template and asset, for the page cache
 }
@@ -99,6 +101,10 @@ func Load(fsys fs.FS) (*Renderer, diag.List) {
 			continue
 		}
 		r.pages[kind] = t
+	}
+	if r.sw = r.loadServiceWorker(fsys, &errs); r.sw != nil {
+		fmt.Fprintf(version, "\x00%s\x00", ServiceWorkerFile)
+		version.Write(r.sw)
 	}
 	return r, errs
 }
@@ -188,78 +194,38 @@ func (r *Renderer) Render(ctx context.Context, s *site.Site, opts Options) (*out
 		files = output.NewFiles()
 		sink = files
 	}
+	sums := &digests{m: map[string][32]byte{}}
 	var sinkErr error
 	add := func(name string, data []byte) {
-		if err := sink.Add(name, data); err != nil && sinkErr == nil {
+		sum := sha256.Sum256(data)
+		sums.set(name, sum)
+		if err := addFile(sink, name, sum, sum, data); err != nil && sinkErr == nil {
 			sinkErr = err
 		}
 	}
 	for _, a := range r.assets.list {
 		add(a.path, a.data)
 	}
-	global := r.globalKey(opts)
-	token := siteToken(global, s, opts)
+	full, err := newFullText(sink, s)
+	if err != nil {
+		return nil, stats, nil, err
+	}
+	token := siteToken(r.globalKey(opts), s, opts)
 	results := make([]pageResult, len(s.Pages))
 	work := func(i int) {
 		res := &results[i]
-		p := s.Pages[i]
-		// Nothing this page shows changed since the last build: take
-		// its bytes, and its Markdown for the checks, as they were.
-		if e, ok := opts.Cache.unchanged(p, token); ok {
-			s.Adopt(p, e.page)
-			res.key, res.html, res.reused = e.key, e.html, true
-			res.sinkErr = sink.Add(p.File(), res.html)
-			return
+		r.renderPage(s, s.Pages[i], sink, token, opts, res)
+		sums.set(s.Pages[i].File(), res.sum)
+		if res.twin != nil {
+			sums.set(s.Pages[i].MarkdownFile(), res.twinSum)
 		}
-		res.errs = s.RenderMarkdown(p, opts.Markdown)
-		if res.errs.HasErrors() {
-			return
-		}
-		frags := &fragments{}
-		v := newView(s, p, opts, frags)
-		keyed, _ := sink.(output.Keyed)
-		if opts.Cache != nil || opts.Store != nil || keyed != nil {
-			res.key = pageKey(global, v, frags)
-		}
-		// The previous output has this very page: keep its file.
-		if keyed != nil && opts.Cache == nil && keyed.Link(p.File(), res.key) {
-			res.reused = true
-			if opts.Release {
-				site.ReleaseMarkdown(p, opts.ReleaseSources)
-			}
-			return
-		}
-		if opts.Cache != nil {
-			if b, ok := opts.Cache.get(p.URL, res.key); ok {
-				res.html, res.reused = b, true
-			}
-		}
-		if !res.reused && opts.Store != nil {
-			if b, ok := opts.Store.Get("page", res.key[:]); ok {
-				res.html, res.reused = b, true
-			}
-		}
-		if !res.reused {
-			res.html, res.err = r.page(v, frags)
-			if res.err == nil && opts.Store != nil {
-				_ = opts.Store.Put("page", res.key[:], res.html)
-			}
-		}
-		if res.err == nil {
-			if keyed != nil {
-				res.sinkErr = keyed.AddKeyed(p.File(), res.key, res.html)
-			} else {
-				res.sinkErr = sink.Add(p.File(), res.html)
-			}
-		}
-		if opts.Release {
-			site.ReleaseMarkdown(p, opts.ReleaseSources)
-		}
+		full.put(i, res.twin)
 		if opts.Cache == nil {
-			res.html = nil // written; nothing keeps it
+			res.html, res.twin = nil, nil // written; nothing keeps them
 		}
 	}
 	if err := parallel(ctx, len(s.Pages), work); err != nil {
+		full.close()
 		return nil, stats, nil, err
 	}
 	var failed diag.List
@@ -278,11 +244,18 @@ func (r *Renderer) Render(ctx context.Context, s *site.Site, opts Options) (*out
 		}
 	}
 	errs.Append(mergeSame(failed))
+	if sum, err := full.close(); err != nil && sinkErr == nil {
+		sinkErr = err
+	} else {
+		sums.set(llmsFullFile, sum)
+	}
 	if !errs.HasErrors() {
 		errs.Append(site.CheckLinks(s))
 	}
 	if !errs.HasErrors() {
 		if err := addSiteFiles(add, s); err != nil {
+			errs.Errorf(diag.Pos{Path: "public"}, "%v", err)
+		} else if err := r.addOffline(add, sums, s); err != nil {
 			errs.Errorf(diag.Pos{Path: "public"}, "%v", err)
 		}
 	}
@@ -291,12 +264,7 @@ func (r *Renderer) Render(ctx context.Context, s *site.Site, opts Options) (*out
 	}
 	errs.Sort()
 	if !errs.HasErrors() && opts.Cache != nil {
-		keys := make([][32]byte, len(results))
-		html := make([][]byte, len(results))
-		for i := range results {
-			keys[i], html[i] = results[i].key, results[i].html
-		}
-		opts.Cache.replace(s.Pages, keys, html, token)
+		opts.Cache.replace(s.Pages, results, token)
 	}
 	return files, stats, errs, nil
 }
@@ -306,9 +274,101 @@ type pageResult struct {
 	errs    diag.List // Markdown problems, positioned in the page's file
 	key     [32]byte
 	html    []byte
+	sum     [32]byte // SHA-256 of html
+	twin    []byte   // the Markdown twin, if the page has one
+	twinSum [32]byte
 	reused  bool
-	err     error // executing the template
+	err     error // executing the template, or writing the twin
 	sinkErr error
+}
+
+// renderPage renders page p, its Markdown twin, writes both to sink, and
+// records the outcome in res.
+func (r *Renderer) renderPage(s *site.Site, p *site.Page, sink output.Sink, token [32]byte, opts Options, res *pageResult) {
+	// Nothing this page shows changed since the last build: take its
+	// bytes, and its Markdown for the checks, as they were.
+	if e, ok := opts.Cache.unchanged(p, token); ok {
+		s.Adopt(p, e.page)
+		res.key, res.html, res.sum, res.reused = e.key, e.html, e.sum, true
+		res.twin, res.twinSum = e.twin, e.twinSum
+		res.sinkErr = addFile(sink, p.File(), res.key, res.sum, res.html)
+		if res.twin != nil && res.sinkErr == nil {
+			res.sinkErr = addFile(sink, p.MarkdownFile(), res.twinSum, res.twinSum, res.twin)
+		}
+		return
+	}
+	res.errs = s.RenderMarkdown(p, opts.Markdown)
+	if res.errs.HasErrors() {
+		return
+	}
+	if res.twin, res.err = twinOf(s, p); res.err != nil {
+		return
+	}
+	if res.twin != nil {
+		res.twinSum = sha256.Sum256(res.twin)
+		res.sinkErr = addFile(sink, p.MarkdownFile(), res.twinSum, res.twinSum, res.twin)
+	}
+	frags := &fragments{}
+	v := newView(s, p, opts, frags)
+	keyed, _ := sink.(output.Keyed)
+	if opts.Cache != nil || opts.Store != nil || keyed != nil {
+		res.key = pageKey(r.globalKey(opts), v, frags)
+	}
+	defer func() {
+		if opts.Release {
+			site.ReleaseMarkdown(p, opts.ReleaseSources)
+		}
+	}()
+	// The previous output has this very page: keep its file.
+	if keyed != nil && opts.Cache == nil {
+		if sum, ok := keyed.Link(p.File(), res.key); ok {
+			res.sum, res.reused = sum, true
+			return
+		}
+	}
+	if opts.Cache != nil {
+		if b, ok := opts.Cache.get(p.URL, res.key); ok {
+			res.html, res.reused = b, true
+		}
+	}
+	if !res.reused && opts.Store != nil {
+		if b, ok := opts.Store.Get("page", res.key[:]); ok {
+			res.html, res.reused = b, true
+		}
+	}
+	if !res.reused {
+		if res.html, res.err = r.page(v, frags); res.err != nil {
+			return
+		}
+		if opts.Store != nil {
+			_ = opts.Store.Put("page", res.key[:], res.html)
+		}
+	}
+	res.sum = sha256.Sum256(res.html)
+	if err := addFile(sink, p.File(), res.key, res.sum, res.html); err != nil && res.sinkErr == nil {
+		res.sinkErr = err
+	}
+}
+
+// addFile writes a file to sink, by its key if the sink can reuse files.
+func addFile(sink output.Sink, name string, key, sum [32]byte, data []byte) error {
+	if k, ok := sink.(output.Keyed); ok {
+		return k.AddKeyed(name, key, sum, data)
+	}
+	return sink.Add(name, data)
+}
+
+// digests collects the SHA-256 of every file of a build, by name, for the
+// service worker's version.
+type digests struct {
+	mu sync.Mutex
+	m  map[string][32]byte
+}
+
+func (d *digests) set(name string, sum [32]byte) {
+	d.mu.Lock()
+	d.m[name] = sum
+	d.mu.Unlock()
 }
 
 // parallel calls work for 0 <= i < n on every processor, and stops handing

@@ -2,7 +2,6 @@ package render
 
 import (
 	"bytes"
-	"encoding/json"
 	"encoding/xml"
 	"fmt"
 	"strings"
@@ -10,26 +9,10 @@ import (
 	"github.com/statusgen/statusgen/internal/site"
 )
 
-// APICode is one entry of /api/codes.json.
-type APICode struct {
-	Code       int     `json:"code"`
-	Title      string  `json:"title"`
-	Summary    string  `json:"summary"`
-	Class      string  `json:"class"`
-	Registered bool    `json:"registered"`
-	Source     string  `json:"source,omitempty"`
-	URL        string  `json:"url"`
-	Spec       APISpec `json:"spec"`
-}
-
-// APISpec is the defining specification of an APICode.
-type APISpec struct {
-	Name string `json:"name"`
-	URL  string `json:"url"`
-}
-
 // addSiteFiles writes the files that are not pages: sitemap.xml,
-// robots.txt, api/codes.json, the search index and _redirects.
+// robots.txt, the JSON API (api.go), the search index (search.go),
+// llms.txt (llms.go) and _redirects. The pages' Markdown twins and
+// llms-full.txt are written with the pages (twins.go).
 func addSiteFiles(add func(name string, data []byte), s *site.Site) error {
 	base := s.Config.BaseURL
 
@@ -37,7 +20,7 @@ func addSiteFiles(add func(name string, data []byte), s *site.Site) error {
 	sm.WriteString(xml.Header)
 	sm.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
 	for _, p := range s.Pages {
-		if p.Kind == site.KindNotFound {
+		if p.NoIndex {
 			continue
 		}
 		sm.WriteString("  <url><loc>")
@@ -51,25 +34,15 @@ func addSiteFiles(add func(name string, data []byte), s *site.Site) error {
 
 	add("robots.txt", []byte(fmt.Sprintf("User-agent: *\nAllow: /\n\nSitemap: %s/sitemap.xml\n", base)))
 
-	api := make([]APICode, 0, len(s.Statuses))
-	for _, st := range s.Statuses {
-		api = append(api, APICode{
-			Code: st.Code, Title: st.Title, Summary: st.Summary, Class: st.Class.Name,
-			Registered: st.Registered, Source: st.Source, URL: base + st.URL,
-			Spec: APISpec{Name: st.Spec.Name, URL: st.Spec.URL},
-		})
-	}
-	js, err := json.MarshalIndent(api, "", "  ")
-	if err != nil {
+	if err := addAPI(add, s); err != nil {
 		return err
 	}
-	add("api/codes.json", append(js, '\n'))
-
 	idx, err := buildSearchIndex(s)
 	if err != nil {
 		return err
 	}
 	add(SearchIndexFile, idx)
+	addLLMs(add, s)
 
 	// Short links: /404 redirects to /status/404/. They are generated here,
 	// from the same content as the pages, so they can never drift from

@@ -46,10 +46,13 @@ type pageView struct {
 	Description string
 	Crumbs      []site.Crumb
 	EditURL     string
+	NoIndex     bool
+	Markdown    string // URL of the page's Markdown twin, or ""
 	Home        *homeView
 	Class       *classView
 	Status      *statusView
 	Concept     *conceptView
+	API         *apiView
 }
 
 type homeView struct {
@@ -105,13 +108,23 @@ type faqView struct {
 	A template.HTML // a fragment placeholder
 }
 
-// constantView is one library's name for a code.
+// constantView is one library's names for a code.
 type constantView struct {
+	ID        string // the library's id in the constants file, e.g. "go"
 	Library   string // e.g. "Go net/http"
 	Language  string
-	Example   string
-	SourceURL string
-	content.Constant
+	SourceURL string // the source file read, at the version read
+	Version   string
+	constantName
+	Aliases []constantName
+}
+
+// constantName is one name a library gives a code.
+type constantName struct {
+	Name       string
+	Expression string // how it is written in code, e.g. "http.StatusNotFound"
+	Deprecated bool
+	Note       string
 }
 
 type statusView struct {
@@ -171,7 +184,7 @@ func newView(s *site.Site, p *site.Page, opts Options, frags *fragments) *view {
 		JSONLD:    jsonLD(s, p),
 		Inject:    opts.Inject,
 		Page: pageView{Kind: p.Kind, URL: p.URL, Title: p.Title, Description: p.Description,
-			Crumbs: p.Crumbs, EditURL: p.EditURL},
+			Crumbs: p.Crumbs, EditURL: p.EditURL, NoIndex: p.NoIndex, Markdown: p.Markdown},
 	}
 	switch {
 	case p.Home != nil:
@@ -187,6 +200,8 @@ func newView(s *site.Site, p *site.Page, opts Options, frags *fragments) *view {
 		v.Page.Status = newStatusView(s, p.Status, frags)
 	case p.Concept != nil:
 		v.Page.Concept = newConceptView(p.Concept, frags)
+	case p.Kind == site.KindAPI:
+		v.Page.API = newAPIView(s, p.API)
 	}
 	return v
 }
@@ -240,7 +255,15 @@ func constantViews(s *site.Site, list []content.Constant) []constantView {
 	out := make([]constantView, 0, len(list))
 	for _, c := range list {
 		l := s.Constants.Library(c.Library)
-		out = append(out, constantView{Library: l.Name, Language: l.Language, Example: l.Example, SourceURL: l.Source.URL(), Constant: c})
+		name := func(n content.ConstantName) constantName {
+			return constantName{Name: n.Name, Expression: s.Constants.Expression(c.Library, n.Name), Deprecated: n.Deprecated, Note: n.Note}
+		}
+		primary, others := c.Primary()
+		v := constantView{ID: l.ID, Library: l.Name, Language: l.Language, SourceURL: l.Source.URL(), Version: l.Source.Version, constantName: name(primary)}
+		for _, a := range others {
+			v.Aliases = append(v.Aliases, name(a))
+		}
+		out = append(out, v)
 	}
 	return out
 }

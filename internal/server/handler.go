@@ -42,8 +42,11 @@ var contentTypes = map[string]string{
 	".xml":  "application/xml",
 	".svg":  "image/svg+xml",
 	".txt":  "text/plain; charset=utf-8",
+	".md":   "text/markdown; charset=utf-8",
 	".png":  "image/png",
 	".ico":  "image/x-icon",
+	// Web app manifest.
+	".webmanifest": "application/manifest+json",
 }
 
 // ServeHTTP answers like the production host: files, then redirects, then
@@ -158,7 +161,7 @@ func compressible(name string, size int) bool {
 		return false
 	}
 	switch path.Ext(name) {
-	case ".html", ".css", ".js", ".json", ".xml", ".svg", ".txt":
+	case ".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".md", ".webmanifest":
 		return true
 	}
 	return false

@@ -196,7 +196,7 @@ func TestServe_EditReloadsBrowserAndServesNewPage(t *testing.T) {
 	if !strings.Contains(page, "It is gone, edited live.") {
 		t.Error("reload event came before the new page was served")
 	}
-	if !strings.Contains(r.out.String(), ": 1 of 13 pages rendered") {
+	if !strings.Contains(r.out.String(), ": 1 of 15 pages rendered") {
 		t.Errorf("a body edit should re-render one page; server said:\n%s", r.out.String())
 	}
 }
@@ -432,5 +432,37 @@ func TestServe_BrokenSiteAtStartRecovers(t *testing.T) {
 	ev.next(t, "reload")
 	if res, _ := r.get(t, "/status/410/"); res.StatusCode != 200 {
 		t.Errorf("after the fix: %d", res.StatusCode)
+	}
+}
+
+// TestServe_OfflineAndMachineReadableFiles serves the fixture with the
+// repository's netlify.toml: the service worker at the root, fresh on every
+// request, the manifest, the Markdown twins and the JSON API, each with its
+// type, and the API readable from other origins.
+func TestServe_OfflineAndMachineReadableFiles(t *testing.T) {
+	src := sitetest.Fixture(t)
+	b, err := os.ReadFile(filepath.Join(sitetest.Root(), "netlify.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(src, "netlify.toml"), string(b))
+	r := start(t, src)
+	for _, tc := range []struct {
+		path, ctype, header, value, body string
+	}{
+		{"/sw.js", "text/javascript; charset=utf-8", "Cache-Control", "no-cache", `var `},
+		{"/manifest.webmanifest", "application/manifest+json", "", "", `"start_url": "/"`},
+		{"/status/404/index.md", "text/markdown; charset=utf-8", "", "", "# 404 Not Found\n"},
+		{"/llms.txt", "text/plain; charset=utf-8", "", "", "# Fixture Codes\n"},
+		{"/api/codes/404.json", "application/json", "Access-Control-Allow-Origin", "*", `"code": 404`},
+		{"/offline/", "text/html; charset=utf-8", "", "", "You are offline"},
+	} {
+		res, body := r.get(t, tc.path)
+		if res.StatusCode != 200 || res.Header.Get("Content-Type") != tc.ctype || !strings.Contains(body, tc.body) {
+			t.Errorf("%s: %d %q, body has %q: %v", tc.path, res.StatusCode, res.Header.Get("Content-Type"), tc.body, strings.Contains(body, tc.body))
+		}
+		if tc.header != "" && res.Header.Get(tc.header) != tc.value {
+			t.Errorf("%s: %s = %q, want %q", tc.path, tc.header, res.Header.Get(tc.header), tc.value)
+		}
 	}
 }

@@ -32,7 +32,7 @@ func Build(c *content.Content) *Site {
 		}
 		cl := classes[cs.Class()]
 		if cl == nil {
-			cl = newClass(cs.Class())
+			cl = NewClass(cs.Class())
 			classes[cs.Class()] = cl
 			s.Classes = append(s.Classes, cl)
 		}
@@ -107,6 +107,7 @@ func (s *Site) RenderMarkdown(p *Page, md Markdown) diag.List {
 		st := p.Status
 		st.links = st.links[:0]
 		src := source(st.Path, st.Digest, st.Status.Body)
+		st.body = src
 		jobs = append(jobs, renderJob{partKey(st.Digest, -1), src, bodyPos(st.Path, st.Status.Body), &st.links, func(d *markdown.Document) {
 			st.Doc = d
 		}})
@@ -116,6 +117,7 @@ func (s *Site) RenderMarkdown(p *Page, md Markdown) diag.List {
 		cp := p.Concept
 		cp.links = cp.links[:0]
 		src := source(cp.Path, cp.Digest, cp.Concept.Body)
+		cp.body = src
 		jobs = append(jobs, renderJob{partKey(cp.Digest, -1), src, bodyPos(cp.Path, cp.Concept.Body), &cp.links, func(d *markdown.Document) {
 			cp.Doc = d
 		}})
@@ -180,7 +182,7 @@ func ReleaseMarkdown(p *Page, sources bool) {
 	case p.Status != nil:
 		release(p.Status.Doc, p.Status.FAQ)
 		if sources {
-			p.Status.Status.Text, p.Status.Status.Body.Source = nil, nil
+			p.Status.Status.Text, p.Status.Status.Body.Source, p.Status.body = nil, nil, nil
 			for i := range p.Status.Status.FAQ {
 				p.Status.Status.FAQ[i].A = ""
 			}
@@ -188,7 +190,7 @@ func ReleaseMarkdown(p *Page, sources bool) {
 	case p.Concept != nil:
 		release(p.Concept.Doc, p.Concept.FAQ)
 		if sources {
-			p.Concept.Concept.Text, p.Concept.Concept.Body.Source = nil, nil
+			p.Concept.Concept.Text, p.Concept.Concept.Body.Source, p.Concept.body = nil, nil, nil
 			for i := range p.Concept.Concept.FAQ {
 				p.Concept.Concept.FAQ[i].A = ""
 			}

@@ -13,7 +13,8 @@ var classInfo = [...]struct {
 	5: {"Server Error", "The request may have been fine, but the server, or something behind it, failed to handle it. These are the server operator's problem, and some are worth retrying.", "15.6"},
 }
 
-func newClass(digit int) *Class {
+// NewClass returns the class of the given digit, 1 to 5, with no members.
+func NewClass(digit int) *Class {
 	ci := classInfo[digit]
 	return &Class{
 		Digit: digit,

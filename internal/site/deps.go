@@ -44,6 +44,12 @@ func (p *Page) Deps() (own any, deps []any) {
 			addStatuses(c.Members)
 		}
 		addConcepts(p.Home.Concepts)
+	case p.API != nil && p.API.Example != nil:
+		// The example's document names its related codes and concepts.
+		ex := p.API.Example
+		deps = append(deps, ex.Status)
+		addStatuses(ex.Related)
+		addConcepts(ex.Concepts)
 	}
 	return own, deps
 }
@@ -55,9 +61,9 @@ func (p *Page) Deps() (own any, deps []any) {
 func (s *Site) Adopt(p, prev *Page) {
 	switch {
 	case p.Status != nil && prev.Status != nil:
-		p.Status.Doc, p.Status.FAQ, p.Status.links = prev.Status.Doc, prev.Status.FAQ, prev.Status.links
+		p.Status.Doc, p.Status.FAQ, p.Status.links, p.Status.body = prev.Status.Doc, prev.Status.FAQ, prev.Status.links, prev.Status.body
 	case p.Concept != nil && prev.Concept != nil:
-		p.Concept.Doc, p.Concept.FAQ, p.Concept.links = prev.Concept.Doc, prev.Concept.FAQ, prev.Concept.links
+		p.Concept.Doc, p.Concept.FAQ, p.Concept.links, p.Concept.body = prev.Concept.Doc, prev.Concept.FAQ, prev.Concept.links, prev.Concept.body
 	}
 	p.Anchors = prev.Anchors
 }

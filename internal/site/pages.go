@@ -42,6 +42,7 @@ func pages(s *Site) []*Page {
 			Kind: KindStatus, URL: st.URL, Title: st.Name(), Description: st.Summary,
 			Crumbs: []Crumb{home, codes, {st.Class.Name, st.Class.URL}, {st.Name(), st.URL}},
 			Source: st.Path, EditURL: edit(st.Path), Status: st,
+			Markdown: MarkdownURL(st.URL),
 		}
 		out = append(out, p)
 	}
@@ -50,12 +51,24 @@ func pages(s *Site) []*Page {
 			Kind: KindConcept, URL: cp.URL, Title: cp.Title, Description: cp.Summary,
 			Crumbs: []Crumb{home, concepts, {cp.Title, cp.URL}},
 			Source: cp.Path, EditURL: edit(cp.Path), Concept: cp,
+			Markdown: MarkdownURL(cp.URL),
 		})
 	}
 	out = append(out, &Page{
+		Kind: KindAPI, URL: APIURL, Title: "JSON API",
+		Description: "Every status code as JSON, one file per code and one for all, free to fetch from any origin, with JSON Schemas.",
+		Crumbs:      []Crumb{home, {"JSON API", APIURL}},
+		API:         &API{Example: apiExampleOf(s.Statuses)},
+	})
+	out = append(out, &Page{
+		Kind: KindOffline, URL: OfflineURL, Title: "You are offline",
+		Description: "This page has not been saved for reading offline.",
+		Crumbs:      []Crumb{home}, NoIndex: true,
+	})
+	out = append(out, &Page{
 		Kind: KindNotFound, URL: "/404.html", Title: "Page not found",
 		Description: "There is no page at this address.",
-		Crumbs:      []Crumb{home},
+		Crumbs:      []Crumb{home}, NoIndex: true,
 	})
 	for _, p := range out {
 		// Until its Markdown is rendered, a page has the IDs of its
@@ -74,6 +87,16 @@ func anchors(kind string, hs []markdown.Heading) map[string]bool {
 		m[h.ID] = true
 	}
 	return m
+}
+
+func apiExampleOf(ss []*Status) *Status {
+	var ex *Status
+	for _, st := range ss {
+		if ex == nil || st.Code == apiExample {
+			ex = st
+		}
+	}
+	return ex
 }
 
 // ShortLinks returns the short URLs the host redirects to code pages,
