@@ -251,6 +251,11 @@ func TestTheme_ToggleIsRememberedWithNoFlash(t *testing.T) {
 	if code == "rgb(207, 34, 46)" || code == "rgb(130, 80, 223)" {
 		t.Errorf("highlighting kept a light colour: %s", code)
 	}
+	// The next choice is light, the system's own scheme, kept explicitly.
+	do(t, ctx, chromedp.Click(chromedp.CSS(`[data-theme-toggle]`)))
+	if got := eval[string](t, ctx, `document.documentElement.dataset.themeChoice + " " + document.documentElement.dataset.theme`); got != "light light" {
+		t.Errorf("after dark, the toggle chose %q, want light", got)
+	}
 	// Back to the system's choice, which stays after a reload.
 	for i := 0; i < 3 && eval[string](t, ctx, `document.documentElement.dataset.themeChoice`) != "system"; i++ {
 		do(t, ctx, chromedp.Click(chromedp.CSS(`[data-theme-toggle]`)))

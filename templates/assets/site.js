@@ -42,11 +42,12 @@
     var names = { system: "auto", light: "light", dark: "dark" };
     function show() { name.textContent = names[root.getAttribute("data-theme-choice")] || "auto"; }
     btn.addEventListener("click", function () {
-      var choice = root.getAttribute("data-theme-choice"), shown = root.getAttribute("data-theme");
-      var other = shown === "dark" ? "light" : "dark";
-      // auto, then the opposite of what shows, then back, then auto
-      var next = choice === "system" ? other : choice === other ? shown : "system";
-      if (choice !== "system" && next === choice) next = "system";
+      // auto, then the opposite of the system's scheme, then the system's
+      // own (kept when the system changes), then auto again
+      var choice = root.getAttribute("data-theme-choice");
+      var sys = window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light";
+      var other = sys === "dark" ? "light" : "dark";
+      var next = choice === "system" ? other : choice === other ? sys : "system";
       window.statusgenSetTheme(next);
       show();
       announce("Theme: " + names[next]);
