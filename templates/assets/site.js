@@ -74,7 +74,8 @@
       panels[i].hidden = !on;
     }
     if (focus) tabs[index].focus();
-    updateScrollers();
+    // Measuring forces a layout: during start-up it is done once, for all.
+    if (ready) updateScrollers(group);
   }
 
   // selectRemembered shows in each group the panel of the remembered label,
@@ -184,9 +185,10 @@
 
   // ---- Boxes that scroll sideways (tables, code) take keyboard focus
   // while, and only while, they do.
-  var scrollers = [];
-  function updateScrollers() {
+  var scrollers = [], ready = false;
+  function updateScrollers(within) {
     scrollers.forEach(function (box) {
+      if (within && !within.contains(box)) return;
       if (box.scrollWidth > box.clientWidth + 1) box.tabIndex = 0;
       else box.removeAttribute("tabindex");
     });
@@ -466,12 +468,13 @@
   function init() {
     initLive();
     initTheme();
-    initToc();
     all(".tabs[data-tabs]").forEach(enhanceTabs);
     selectRemembered(null);
     initCopy();
     scrollers = all(".table-scroll, pre.chroma");
     updateScrollers();
+    ready = true;
+    initToc();
     var pending = false;
     window.addEventListener("resize", function () {
       if (pending) return;
