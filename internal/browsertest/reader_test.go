@@ -149,6 +149,21 @@ func TestSearch_FindsAsYouTypeAndGoesToCode(t *testing.T) {
 	waitPath(t, ctx, "/status/404/")
 }
 
+func TestSearch_WorksOfflineFromTheKeptIndex(t *testing.T) {
+	ctx := tab(t, PhoneWidth, PhoneHeight)
+	open(t, ctx, "/status/200/")
+	do(t, ctx, chromedp.Focus(chromedp.CSS("#q")))
+	waitFor(t, ctx, `localStorage.getItem("statusgen.index") !== null`)
+	// Now the network is gone: every fetch fails.
+	do(t, ctx, OnNewDocument(`window.fetch = () => Promise.reject(new TypeError("Failed to fetch"));`))
+	open(t, ctx, "/status/201/")
+	do(t, ctx, chromedp.Focus(chromedp.CSS("#q")))
+	if err := Keys(ctx, "teapot"); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, results+`.some(r => r.startsWith("418"))`)
+}
+
 // waitPath waits until the tab shows the page at path, through the
 // navigation that replaces the document.
 func waitPath(t *testing.T, ctx context.Context, path string) {
