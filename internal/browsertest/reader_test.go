@@ -149,6 +149,21 @@ func TestSearch_FindsAsYouTypeAndGoesToCode(t *testing.T) {
 	waitPath(t, ctx, "/status/404/")
 }
 
+func TestSearch_WorksOfflineFromTheKeptIndex(t *testing.T) {
+	ctx := tab(t, PhoneWidth, PhoneHeight)
+	open(t, ctx, "/status/200/")
+	do(t, ctx, chromedp.Focus(chromedp.CSS("#q")))
+	waitFor(t, ctx, `localStorage.getItem("statusgen.index") !== null`)
+	// Now the network is gone: every fetch fails.
+	do(t, ctx, OnNewDocument(`window.fetch = () => Promise.reject(new TypeError("Failed to fetch"));`))
+	open(t, ctx, "/status/201/")
+	do(t, ctx, chromedp.Focus(chromedp.CSS("#q")))
+	if err := Keys(ctx, "teapot"); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, results+`.some(r => r.startsWith("418"))`)
+}
+
 // waitPath waits until the tab shows the page at path, through the
 // navigation that replaces the document.
 func waitPath(t *testing.T, ctx context.Context, path string) {
@@ -250,6 +265,11 @@ func TestTheme_ToggleIsRememberedWithNoFlash(t *testing.T) {
 	// The highlighting follows: github-dark's colours, not github's.
 	if code == "rgb(207, 34, 46)" || code == "rgb(130, 80, 223)" {
 		t.Errorf("highlighting kept a light colour: %s", code)
+	}
+	// The next choice is light, the system's own scheme, kept explicitly.
+	do(t, ctx, chromedp.Click(chromedp.CSS(`[data-theme-toggle]`)))
+	if got := eval[string](t, ctx, `document.documentElement.dataset.themeChoice + " " + document.documentElement.dataset.theme`); got != "light light" {
+		t.Errorf("after dark, the toggle chose %q, want light", got)
 	}
 	// Back to the system's choice, which stays after a reload.
 	for i := 0; i < 3 && eval[string](t, ctx, `document.documentElement.dataset.themeChoice`) != "system"; i++ {

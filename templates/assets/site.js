@@ -42,11 +42,12 @@
     var names = { system: "auto", light: "light", dark: "dark" };
     function show() { name.textContent = names[root.getAttribute("data-theme-choice")] || "auto"; }
     btn.addEventListener("click", function () {
-      var choice = root.getAttribute("data-theme-choice"), shown = root.getAttribute("data-theme");
-      var other = shown === "dark" ? "light" : "dark";
-      // auto, then the opposite of what shows, then back, then auto
-      var next = choice === "system" ? other : choice === other ? shown : "system";
-      if (choice !== "system" && next === choice) next = "system";
+      // auto, then the opposite of the system's scheme, then the system's
+      // own (kept when the system changes), then auto again
+      var choice = root.getAttribute("data-theme-choice");
+      var sys = window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light";
+      var other = sys === "dark" ? "light" : "dark";
+      var next = choice === "system" ? other : choice === other ? sys : "system";
       window.statusgenSetTheme(next);
       show();
       announce("Theme: " + names[next]);
@@ -73,7 +74,8 @@
       panels[i].hidden = !on;
     }
     if (focus) tabs[index].focus();
-    updateScrollers();
+    // Measuring forces a layout: during start-up it is done once, for all.
+    if (ready) updateScrollers(group);
   }
 
   // selectRemembered shows in each group the panel of the remembered label,
@@ -183,9 +185,10 @@
 
   // ---- Boxes that scroll sideways (tables, code) take keyboard focus
   // while, and only while, they do.
-  var scrollers = [];
-  function updateScrollers() {
+  var scrollers = [], ready = false;
+  function updateScrollers(within) {
     scrollers.forEach(function (box) {
+      if (within && !within.contains(box)) return;
       if (box.scrollWidth > box.clientWidth + 1) box.tabIndex = 0;
       else box.removeAttribute("tabindex");
     });
@@ -465,12 +468,13 @@
   function init() {
     initLive();
     initTheme();
-    initToc();
     all(".tabs[data-tabs]").forEach(enhanceTabs);
     selectRemembered(null);
     initCopy();
     scrollers = all(".table-scroll, pre.chroma");
     updateScrollers();
+    ready = true;
+    initToc();
     var pending = false;
     window.addEventListener("resize", function () {
       if (pending) return;
