@@ -156,44 +156,44 @@ func (s *Site) RenderMarkdown(p *Page, md Markdown) diag.List {
 // ReleaseMarkdown drops the rendered HTML of page p, once the page is
 // written, so that a build's memory does not grow with the site. What the
 // checks need (headings, links, fence languages, word counts) stays. With
-// sources set it also drops the page's sources (its file's text, its body,
-// its FAQ answers) and the code of its fences: a build that streams to disk
-// and runs no checks afterwards needs none of them.
+// sources set it keeps only what the link check reads afterwards, the
+// page's anchors and its links at file positions, and the body's headings
+// and word count: a build that streams to disk and runs no other check
+// afterwards needs neither the page's sources (its file's text, its body,
+// its FAQ answers) nor the rest of its documents.
 func ReleaseMarkdown(p *Page, sources bool) {
-	release := func(doc *markdown.Document, faq []FAQ) {
-		for _, d := range append([]*markdown.Document{doc}, faqDocs(faq)...) {
-			if d == nil {
-				continue
-			}
-			d.HTML = nil
-			if sources {
-				for i := range d.Fences {
-					d.Fences[i].Code = nil
-				}
-			}
+	slim := func(d *markdown.Document) *markdown.Document {
+		if d == nil {
+			return nil
 		}
-		if sources {
-			for i := range faq {
-				faq[i].Text = ""
-			}
-		}
+		return &markdown.Document{Key: d.Key, Words: d.Words, Headings: d.Headings}
 	}
 	switch {
-	case p.Status != nil:
-		release(p.Status.Doc, p.Status.FAQ)
-		if sources {
-			p.Status.Status.Text, p.Status.Status.Body.Source, p.Status.body = nil, nil, nil
-			for i := range p.Status.Status.FAQ {
-				p.Status.Status.FAQ[i].A = ""
-			}
+	case p.Status != nil && sources:
+		st := p.Status
+		st.Doc, st.FAQ, st.body = slim(st.Doc), nil, nil
+		st.Status.Text, st.Status.Body.Source = nil, nil
+		for i := range st.Status.FAQ {
+			st.Status.FAQ[i].A = ""
 		}
+	case p.Concept != nil && sources:
+		cp := p.Concept
+		cp.Doc, cp.FAQ, cp.body = slim(cp.Doc), nil, nil
+		cp.Concept.Text, cp.Concept.Body.Source = nil, nil
+		for i := range cp.Concept.FAQ {
+			cp.Concept.FAQ[i].A = ""
+		}
+	case p.Status != nil:
+		dropHTML(p.Status.Doc, p.Status.FAQ)
 	case p.Concept != nil:
-		release(p.Concept.Doc, p.Concept.FAQ)
-		if sources {
-			p.Concept.Concept.Text, p.Concept.Concept.Body.Source, p.Concept.body = nil, nil, nil
-			for i := range p.Concept.Concept.FAQ {
-				p.Concept.Concept.FAQ[i].A = ""
-			}
+		dropHTML(p.Concept.Doc, p.Concept.FAQ)
+	}
+}
+
+func dropHTML(doc *markdown.Document, faq []FAQ) {
+	for _, d := range append([]*markdown.Document{doc}, faqDocs(faq)...) {
+		if d != nil {
+			d.HTML = nil
 		}
 	}
 }
