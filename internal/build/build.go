@@ -8,10 +8,8 @@ package build
 import (
 	"context"
 	"fmt"
-	"io"
 	"io/fs"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/statusgen/statusgen/internal/cache"
@@ -144,75 +142,26 @@ func (b *Builder) Build(ctx context.Context, fsys fs.FS, opts Options) (*Result,
 	// Streaming to disk, nothing reads the sources after their page is
 	// written; `check` builds in memory and keeps them.
 	ropts.ReleaseSources = ropts.Release && opts.Sink != nil
-	redirects := &capture{Sink: opts.Sink, name: "_redirects"}
-	if opts.Sink == nil {
-		redirects.Sink = output.NewFiles()
-	}
-	ropts.Sink = redirects
-	_, stats, rerrs, err := r.Render(ctx, s, ropts)
+	ropts.Sink = opts.Sink
+	files, stats, rerrs, err := r.Render(ctx, s, ropts)
 	if err != nil {
 		return nil, nil
-	}
-	files, _ := redirects.Sink.(*output.Files)
-	if opts.Sink != nil {
-		files = nil
 	}
 	errs.Append(rerrs)
 	errs.Sort()
 	if errs.HasErrors() {
 		return nil, errs
 	}
-	if rd := redirects.data; rd != nil {
-		rds, err := netlify.ParseRedirects(rd)
-		if err != nil {
-			errs.Errorf(diag.Pos{Path: "_redirects"}, "the generated redirects do not parse: %v", err)
-			return nil, errs
-		}
-		rules.Redirects = append(rules.Redirects, rds...)
+	// The host's rules include the redirects the build wrote.
+	rds, err := netlify.ParseRedirects(render.Redirects(s))
+	if err != nil {
+		errs.Errorf(diag.Pos{Path: render.RedirectsFile}, "the generated redirects do not parse: %v", err)
+		return nil, errs
 	}
+	rules.Redirects = append(rules.Redirects, rds...)
 	b.md.sweep()
 	return &Result{Content: c, Site: s, Files: files, Rules: rules, Pages: len(s.Pages), Rendered: stats.Rendered,
 		Duration: time.Since(start)}, errs
-}
-
-// capture is a Sink that remembers the file called name as it passes.
-type capture struct {
-	output.Sink
-	name string
-	mu   sync.Mutex
-	data []byte
-}
-
-// Link, AddKeyed and Create pass through to a sink that can reuse files
-// or stream them.
-func (c *capture) Link(name string, key [32]byte) ([32]byte, bool) {
-	if k, ok := c.Sink.(output.Keyed); ok {
-		return k.Link(name, key)
-	}
-	return [32]byte{}, false
-}
-
-func (c *capture) AddKeyed(name string, key, sum [32]byte, data []byte) error {
-	if k, ok := c.Sink.(output.Keyed); ok && name != c.name {
-		return k.AddKeyed(name, key, sum, data)
-	}
-	return c.Add(name, data)
-}
-
-func (c *capture) Create(name string) (io.WriteCloser, error) {
-	if name == c.name {
-		return nil, fmt.Errorf("%s: cannot be streamed", name)
-	}
-	return output.Stream(c.Sink, name)
-}
-
-func (c *capture) Add(name string, data []byte) error {
-	if name == c.name {
-		c.mu.Lock()
-		c.data = data
-		c.mu.Unlock()
-	}
-	return c.Sink.Add(name, data)
 }
 
 // Summary is the one line `build` prints.

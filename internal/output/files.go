@@ -16,26 +16,82 @@ import (
 // leading slash, such as "status/404/index.html", mapped to their contents.
 // It is safe for concurrent use.
 type Files struct {
-	mu sync.RWMutex
-	m  map[string][]byte
+	mu   sync.RWMutex
+	m    map[string][]byte
+	lazy map[string]*Lazy
 }
 
 // NewFiles returns an empty file tree.
-func NewFiles() *Files { return &Files{m: map[string][]byte{}} }
+func NewFiles() *Files { return &Files{m: map[string][]byte{}, lazy: map[string]*Lazy{}} }
+
+// Lazy is a file whose bytes are made the first time they are read: a
+// large file that a preview may never be asked for, such as one that
+// concatenates every page, costs nothing to rebuild until it is.
+type Lazy struct {
+	// Sum identifies the bytes without making them: two Lazy files with
+	// the same Sum have the same bytes.
+	Sum  [32]byte
+	Size int
+
+	once sync.Once
+	make func() []byte
+	data []byte
+}
+
+// NewLazy returns a file of size bytes, identified by sum, that make
+// makes.
+func NewLazy(sum [32]byte, size int, make func() []byte) *Lazy {
+	return &Lazy{Sum: sum, Size: size, make: make}
+}
+
+// Bytes returns the file's bytes, making them on the first call.
+func (l *Lazy) Bytes() []byte {
+	l.once.Do(func() { l.data, l.make = l.make(), nil })
+	return l.data
+}
+
+// LazySink is a Sink that can hold a Lazy file.
+type LazySink interface {
+	Sink
+	AddLazy(name string, l *Lazy) error
+}
+
+// AddLazy sets name to a file made when first read. It implements
+// LazySink and never fails.
+func (f *Files) AddLazy(name string, l *Lazy) error {
+	f.mu.Lock()
+	delete(f.m, name)
+	f.lazy[name] = l
+	f.mu.Unlock()
+	return nil
+}
+
+// Lazy returns the file name if it is a Lazy one.
+func (f *Files) Lazy(name string) (*Lazy, bool) {
+	f.mu.RLock()
+	defer f.mu.RUnlock()
+	l, ok := f.lazy[name]
+	return l, ok
+}
 
 // Add sets the contents of name. It implements Sink and never fails.
 func (f *Files) Add(name string, data []byte) error {
 	f.mu.Lock()
+	delete(f.lazy, name)
 	f.m[name] = data
 	f.mu.Unlock()
 	return nil
 }
 
-// Get returns the contents of name.
+// Get returns the contents of name, making them if it is a Lazy file.
 func (f *Files) Get(name string) ([]byte, bool) {
 	f.mu.RLock()
-	defer f.mu.RUnlock()
 	b, ok := f.m[name]
+	l := f.lazy[name]
+	f.mu.RUnlock()
+	if l != nil {
+		return l.Bytes(), true
+	}
 	return b, ok
 }
 
@@ -43,14 +99,17 @@ func (f *Files) Get(name string) ([]byte, bool) {
 func (f *Files) Len() int {
 	f.mu.RLock()
 	defer f.mu.RUnlock()
-	return len(f.m)
+	return len(f.m) + len(f.lazy)
 }
 
 // Names returns every path, sorted.
 func (f *Files) Names() []string {
 	f.mu.RLock()
-	out := make([]string, 0, len(f.m))
+	out := make([]string, 0, len(f.m)+len(f.lazy))
 	for n := range f.m {
+		out = append(out, n)
+	}
+	for n := range f.lazy {
 		out = append(out, n)
 	}
 	f.mu.RUnlock()
@@ -65,19 +124,38 @@ func (f *Files) Names() []string {
 func (f *Files) FS(mod time.Time) fs.FS {
 	names := f.Names()
 	data := make([][]byte, len(names))
+	lazy := map[int]*Lazy{}
 	f.mu.RLock()
 	for i, n := range names {
+		if l := f.lazy[n]; l != nil {
+			lazy[i] = l
+		}
 		data[i] = f.m[n]
 	}
 	f.mu.RUnlock()
-	return &treeFS{names: names, data: data, mod: mod}
+	return &treeFS{names: names, data: data, lazy: lazy, mod: mod}
 }
 
 // treeFS serves sorted file names. Directories are implied by the names.
 type treeFS struct {
 	names []string
 	data  [][]byte
+	lazy  map[int]*Lazy // files made when opened, by index
 	mod   time.Time
+}
+
+func (t *treeFS) bytes(i int) []byte {
+	if l := t.lazy[i]; l != nil {
+		return l.Bytes()
+	}
+	return t.data[i]
+}
+
+func (t *treeFS) size(i int) int64 {
+	if l := t.lazy[i]; l != nil {
+		return int64(l.Size)
+	}
+	return int64(len(t.data[i]))
 }
 
 func (t *treeFS) Open(name string) (fs.File, error) {
@@ -86,8 +164,8 @@ func (t *treeFS) Open(name string) (fs.File, error) {
 	}
 	i := sort.SearchStrings(t.names, name)
 	if i < len(t.names) && t.names[i] == name {
-		return &memFile{info: fileInfo{name: path.Base(name), size: int64(len(t.data[i])), mod: t.mod},
-			r: bytes.NewReader(t.data[i])}, nil
+		return &memFile{info: fileInfo{name: path.Base(name), size: t.size(i), mod: t.mod},
+			data: func() []byte { return t.bytes(i) }}, nil
 	}
 	entries, ok := t.list(name)
 	if !ok {
@@ -102,7 +180,7 @@ func (t *treeFS) ReadFile(name string) ([]byte, error) {
 	if !fs.ValidPath(name) || i == len(t.names) || t.names[i] != name {
 		return nil, &fs.PathError{Op: "readfile", Path: name, Err: fs.ErrNotExist}
 	}
-	return append([]byte(nil), t.data[i]...), nil
+	return append([]byte(nil), t.bytes(i)...), nil
 }
 
 // list returns the entries of directory dir, sorted, and whether it exists.
@@ -123,7 +201,7 @@ func (t *treeFS) list(dir string) ([]fs.DirEntry, bool) {
 			i = sort.SearchStrings(t.names, prefix+sub+"/\xff")
 			continue
 		}
-		out = append(out, fs.FileInfoToDirEntry(fileInfo{name: rest, size: int64(len(t.data[i])), mod: t.mod}))
+		out = append(out, fs.FileInfoToDirEntry(fileInfo{name: rest, size: t.size(i), mod: t.mod}))
 		i++
 	}
 	return out, len(out) > 0 || dir == "."
@@ -148,18 +226,28 @@ func (fi fileInfo) Mode() fs.FileMode {
 	return 0o444
 }
 
+// memFile is an open file. Its bytes are fetched on the first read, so that
+// a Lazy file is made only when read, not when opened for its size.
 type memFile struct {
 	info fileInfo
+	data func() []byte
 	r    *bytes.Reader
 }
 
+func (f *memFile) reader() *bytes.Reader {
+	if f.r == nil {
+		f.r = bytes.NewReader(f.data())
+	}
+	return f.r
+}
+
 func (f *memFile) Stat() (fs.FileInfo, error) { return f.info, nil }
-func (f *memFile) Read(b []byte) (int, error) { return f.r.Read(b) }
+func (f *memFile) Read(b []byte) (int, error) { return f.reader().Read(b) }
 func (f *memFile) Close() error               { return nil }
 
 // Seek and ReadAt let http.FileServer and http.ServeContent serve ranges.
-func (f *memFile) Seek(off int64, whence int) (int64, error) { return f.r.Seek(off, whence) }
-func (f *memFile) ReadAt(b []byte, off int64) (int, error)   { return f.r.ReadAt(b, off) }
+func (f *memFile) Seek(off int64, whence int) (int64, error) { return f.reader().Seek(off, whence) }
+func (f *memFile) ReadAt(b []byte, off int64) (int, error)   { return f.reader().ReadAt(b, off) }
 
 type memDir struct {
 	info    fileInfo

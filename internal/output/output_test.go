@@ -460,3 +460,32 @@ func TestDir_ReuseLinksUnchangedFiles(t *testing.T) {
 		t.Errorf("a bad manifest linked %d files", d.Linked())
 	}
 }
+
+// TestFiles_LazyIsMadeOnceWhenRead: a Lazy file is listed and sized
+// without being made, and made once however it is read.
+func TestFiles_LazyIsMadeOnceWhenRead(t *testing.T) {
+	f := NewFiles()
+	made := 0
+	f.AddLazy("big.txt", NewLazy([32]byte{1}, 5, func() []byte { made++; return []byte("hello") }))
+	if n := f.Names(); len(n) != 1 || n[0] != "big.txt" || f.Len() != 1 {
+		t.Fatalf("names %v, len %d", n, f.Len())
+	}
+	fsys := f.FS(time.Time{})
+	fi, err := fs.Stat(fsys, "big.txt")
+	if err != nil || fi.Size() != 5 || made != 0 {
+		t.Fatalf("stat: %v, size %d, made %d times", err, fi.Size(), made)
+	}
+	if b, ok := f.Get("big.txt"); !ok || string(b) != "hello" {
+		t.Errorf("Get = %q, %v", b, ok)
+	}
+	if b, err := fs.ReadFile(fsys, "big.txt"); err != nil || string(b) != "hello" {
+		t.Errorf("ReadFile = %q, %v", b, err)
+	}
+	if made != 1 {
+		t.Errorf("made %d times, want 1", made)
+	}
+	f.Add("big.txt", []byte("plain"))
+	if b, _ := f.Get("big.txt"); string(b) != "plain" || f.Len() != 1 {
+		t.Errorf("Add over a Lazy file: %q, len %d", b, f.Len())
+	}
+}

@@ -2,9 +2,7 @@ package output
 
 import (
 	"bytes"
-	"crypto/sha256"
 	"fmt"
-	"hash"
 	"io"
 	"os"
 	"path/filepath"
@@ -20,7 +18,8 @@ type Streamer interface {
 	Create(name string) (io.WriteCloser, error)
 }
 
-// Create implements Streamer.
+// Create implements Streamer. A file written this way is never linked
+// into a next build, so the manifest does not record it.
 func (d *Dir) Create(name string) (io.WriteCloser, error) {
 	if !validName(name) {
 		return nil, fmt.Errorf("%s: invalid output path", name)
@@ -33,35 +32,20 @@ func (d *Dir) Create(name string) (io.WriteCloser, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &streamFile{d: d, name: name, path: p, f: f, h: sha256.New()}, nil
+	return &streamFile{d: d, f: f}, nil
 }
 
 // streamFile is a file of a Dir being written.
 type streamFile struct {
-	d          *Dir
-	name, path string
-	f          *os.File
-	h          hash.Hash
+	d *Dir
+	f *os.File
 }
 
-func (w *streamFile) Write(b []byte) (int, error) {
-	w.h.Write(b)
-	return w.f.Write(b)
-}
+func (w *streamFile) Write(b []byte) (int, error) { return w.f.Write(b) }
 
-// Close closes the file and, when the Dir keeps a manifest, records it by
-// the hash of its bytes, as Add would.
 func (w *streamFile) Close() error {
 	if err := w.f.Close(); err != nil {
 		return err
-	}
-	w.d.mu.Lock()
-	keep := w.d.prev != nil
-	w.d.mu.Unlock()
-	if keep {
-		var sum [32]byte
-		w.h.Sum(sum[:0])
-		w.d.record(w.name, sum, sum, w.path)
 	}
 	return w.d.step("file")
 }

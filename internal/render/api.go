@@ -141,25 +141,41 @@ func marshalJSON(v any, compact bool) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// addAPI writes /api/codes/NNN.json, indented, /api/codes.json, one code
-// per line (indenting it would make it a third larger), and the schemas.
-func addAPI(add func(name string, data []byte), s *site.Site) error {
-	all := []byte("[\n")
+// apiDocument returns /api/codes/NNN.json, indented, and the code's line
+// of /api/codes.json (indenting that would make it a third larger).
+func apiDocument(s *site.Site, st *site.Status) (doc, line []byte, err error) {
+	c := apiCode(s, st)
+	if doc, err = marshalJSON(c, false); err != nil {
+		return nil, nil, err
+	}
+	line, err = marshalJSON(c, true)
+	return doc, line, err
+}
+
+// apiLines returns the lines of /api/codes.json, in code order, from the
+// results of the status pages.
+func apiLines(s *site.Site, results []pageResult) [][]byte {
+	byCode := map[int][]byte{}
+	for i, p := range s.Pages {
+		if p.Status != nil {
+			byCode[p.Status.Code] = results[i].apiLine
+		}
+	}
+	lines := make([][]byte, len(s.Statuses))
 	for i, st := range s.Statuses {
-		c := apiCode(s, st)
-		b, err := marshalJSON(c, false)
-		if err != nil {
-			return err
-		}
-		add(strings.TrimPrefix(site.CodeJSONURL(st.Code), "/"), b)
-		line, err := marshalJSON(c, true)
-		if err != nil {
-			return err
-		}
-		if i+1 < len(s.Statuses) {
-			line = append(line[:len(line)-1], ",\n"...)
-		}
+		lines[i] = byCode[st.Code]
+	}
+	return lines
+}
+
+// addAPI writes /api/codes.json from the codes' lines, and the schemas.
+func addAPI(add func(name string, data []byte), lines [][]byte) error {
+	all := []byte("[\n")
+	for i, line := range lines {
 		all = append(all, line...)
+		if i+1 < len(lines) {
+			all = append(all[:len(all)-1], ",\n"...)
+		}
 	}
 	add(strings.TrimPrefix(site.CodesJSON, "/"), append(all, "]\n"...))
 	for out, src := range schemaFiles {

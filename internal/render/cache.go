@@ -15,11 +15,13 @@ type Cache struct {
 }
 
 type cached struct {
-	key     [32]byte
-	html    []byte
-	sum     [32]byte // SHA-256 of html
-	twin    []byte   // the page's Markdown twin, if it has one
-	twinSum [32]byte
+	key  [32]byte
+	html []byte
+	sum  [32]byte // SHA-256 of html
+	// The page's companion files and line of /api/codes.json, made
+	// from the same data as the page.
+	companions []companion
+	apiLine    []byte
 	// What the page was rendered from, to tell cheaply whether it would
 	// render the same again: its dependencies by identity, the site-wide
 	// inputs, and the page itself, whose rendered Markdown a next build can
@@ -81,7 +83,7 @@ func (c *Cache) replace(pages []*site.Page, results []pageResult, token [32]byte
 	for i, p := range pages {
 		own, deps := p.Deps()
 		res := &results[i]
-		m[p.URL] = cached{key: res.key, html: res.html, sum: res.sum, twin: res.twin, twinSum: res.twinSum,
+		m[p.URL] = cached{key: res.key, html: res.html, sum: res.sum, companions: res.companions, apiLine: res.apiLine,
 			own: own, deps: deps, token: token, page: p}
 	}
 	c.mu.Lock()

@@ -61,51 +61,72 @@ func addLLMs(add func(name string, data []byte), s *site.Site) {
 }
 
 // fullText writes /llms-full.txt as the pages are rendered: pages finish
-// in any order, and each twin is written as soon as every page before it
-// is, so that only the few twins that finished early are held, however
-// large the site. The twins are separated by thematic breaks.
+// in any order, and each twin goes in as soon as every page before it has,
+// so that only the few twins that finished early are held, however large
+// the site. Twins are separated by thematic breaks. A sink that streams
+// gets the file written piece by piece; the preview server's in-memory
+// site gets a Lazy file, joined only if someone asks for it. Its digest,
+// for the service worker's version, hashes the header and the twins'
+// SHA-256s, never the whole file.
 type fullText struct {
 	mu      sync.Mutex
-	w       io.WriteCloser
+	sink    output.Sink
+	w       io.WriteCloser // streaming; nil for a Lazy file
+	pieces  [][]byte       // a Lazy file's pieces
+	size    int
 	h       hash.Hash
-	next    int            // the page whose twin goes next
-	pending map[int][]byte // twins of later pages, done early
+	next    int               // the page whose twin goes next
+	pending map[int]twinPiece // twins of later pages, done early
 	err     error
+}
+
+type twinPiece struct {
+	data []byte
+	sum  [32]byte
 }
 
 // llmsFullFile is where fullText writes.
 var llmsFullFile = strings.TrimPrefix(site.LLMsFullURL, "/")
 
+// twinBreak goes before every twin: the header's last newline is the
+// first twin's.
+var twinBreak = []byte("\n---\n\n")
+
 func newFullText(sink output.Sink, s *site.Site) (*fullText, error) {
-	w, err := output.Stream(sink, llmsFullFile)
-	if err != nil {
-		return nil, err
+	f := &fullText{sink: sink, h: sha256.New(), pending: map[int]twinPiece{}}
+	if _, ok := sink.(output.LazySink); !ok {
+		w, err := output.Stream(sink, llmsFullFile)
+		if err != nil {
+			return nil, err
+		}
+		f.w = w
 	}
-	f := &fullText{w: w, h: sha256.New(), pending: map[int][]byte{}}
-	// Each twin is preceded by "\n---\n\n": the header's last newline is
-	// the first twin's.
 	head := llmsHeader(s)
-	f.write([]byte(head[:len(head)-1]))
+	head = head[:len(head)-1]
+	f.h.Write([]byte(head))
+	f.write([]byte(head))
 	return f, nil
 }
 
-// put gives the twin of page i, nil when it has none. Every page must be
-// put once.
-func (f *fullText) put(i int, twin []byte) {
+// put gives the twin of page i and its SHA-256, nil when it has none.
+// Every page must be put once.
+func (f *fullText) put(i int, twin []byte, sum [32]byte) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if i != f.next {
-		f.pending[i] = twin
+		f.pending[i] = twinPiece{twin, sum}
 		return
 	}
+	t := twinPiece{twin, sum}
 	for {
-		if twin != nil {
-			f.write([]byte("\n---\n\n"))
-			f.write(twin)
+		if t.data != nil {
+			f.write(twinBreak)
+			f.write(t.data)
+			f.h.Write(t.sum[:])
 		}
 		f.next++
 		var ok bool
-		if twin, ok = f.pending[f.next]; !ok {
+		if t, ok = f.pending[f.next]; !ok {
 			return
 		}
 		delete(f.pending, f.next)
@@ -113,23 +134,38 @@ func (f *fullText) put(i int, twin []byte) {
 }
 
 func (f *fullText) write(b []byte) {
-	if f.err != nil {
+	f.size += len(b)
+	if f.w == nil {
+		f.pieces = append(f.pieces, b)
 		return
 	}
-	f.h.Write(b)
-	_, f.err = f.w.Write(b)
+	if f.err == nil {
+		_, f.err = f.w.Write(b)
+	}
 }
 
-// close finishes the file and returns the SHA-256 of its bytes.
+// close finishes the file and returns its digest.
 func (f *fullText) close() ([32]byte, error) {
 	var sum [32]byte
-	err := f.w.Close()
+	f.h.Sum(sum[:0])
+	var err error
+	if f.w != nil {
+		err = f.w.Close()
+	} else {
+		pieces, size := f.pieces, f.size
+		err = f.sink.(output.LazySink).AddLazy(llmsFullFile, output.NewLazy(sum, size, func() []byte {
+			b := make([]byte, 0, size)
+			for _, p := range pieces {
+				b = append(b, p...)
+			}
+			return b
+		}))
+	}
 	if f.err != nil {
 		err = f.err
 	}
 	if err == nil && len(f.pending) > 0 {
 		err = fmt.Errorf("%s: %d pages were never written", llmsFullFile, len(f.pending))
 	}
-	f.h.Sum(sum[:0])
 	return sum, err
 }

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"crypto/sha256"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -35,7 +36,7 @@ func TestFullText_PageOrderWhateverTheFinishingOrder(t *testing.T) {
 			}
 		}
 		for _, i := range order {
-			f.put(i, twins[i])
+			f.put(i, twins[i], sha256.Sum256(twins[i]))
 		}
 		if _, err := f.close(); err != nil {
 			t.Fatal(err)

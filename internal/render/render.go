@@ -216,12 +216,16 @@ func (r *Renderer) Render(ctx context.Context, s *site.Site, opts Options) (*out
 		res := &results[i]
 		r.renderPage(s, s.Pages[i], sink, token, opts, res)
 		sums.set(s.Pages[i].File(), res.sum)
-		if res.twin != nil {
-			sums.set(s.Pages[i].MarkdownFile(), res.twinSum)
+		var twin companion
+		for _, c := range res.companions {
+			sums.set(c.name, c.sum)
+			if c.twin {
+				twin = c
+			}
 		}
-		full.put(i, res.twin)
+		full.put(i, twin.data, twin.sum)
 		if opts.Cache == nil {
-			res.html, res.twin = nil, nil // written; nothing keeps them
+			res.html, res.companions = nil, nil // written; nothing keeps them
 		}
 	}
 	if err := parallel(ctx, len(s.Pages), work); err != nil {
@@ -253,7 +257,7 @@ func (r *Renderer) Render(ctx context.Context, s *site.Site, opts Options) (*out
 		errs.Append(site.CheckLinks(s))
 	}
 	if !errs.HasErrors() {
-		if err := addSiteFiles(add, s); err != nil {
+		if err := addSiteFiles(add, s, apiLines(s, results)); err != nil {
 			errs.Errorf(diag.Pos{Path: "public"}, "%v", err)
 		} else if err := r.addOffline(add, sums, s); err != nil {
 			errs.Errorf(diag.Pos{Path: "public"}, "%v", err)
@@ -271,18 +275,20 @@ func (r *Renderer) Render(ctx context.Context, s *site.Site, opts Options) (*out
 
 // pageResult is what rendering one page produced.
 type pageResult struct {
-	errs    diag.List // Markdown problems, positioned in the page's file
-	key     [32]byte
-	html    []byte
-	sum     [32]byte // SHA-256 of html
-	twin    []byte   // the Markdown twin, if the page has one
-	twinSum [32]byte
-	reused  bool
-	err     error // executing the template, or writing the twin
-	sinkErr error
+	errs diag.List // Markdown problems, positioned in the page's file
+	key  [32]byte
+	html []byte
+	sum  [32]byte // SHA-256 of html
+	// companions are the files written with the page; apiLine is its
+	// code's line of /api/codes.json.
+	companions []companion
+	apiLine    []byte
+	reused     bool
+	err        error // executing the template, or making a companion
+	sinkErr    error
 }
 
-// renderPage renders page p, its Markdown twin, writes both to sink, and
+// renderPage renders page p and its companions, writes them to sink, and
 // records the outcome in res.
 func (r *Renderer) renderPage(s *site.Site, p *site.Page, sink output.Sink, token [32]byte, opts Options, res *pageResult) {
 	// Nothing this page shows changed since the last build: take its
@@ -290,10 +296,12 @@ func (r *Renderer) renderPage(s *site.Site, p *site.Page, sink output.Sink, toke
 	if e, ok := opts.Cache.unchanged(p, token); ok {
 		s.Adopt(p, e.page)
 		res.key, res.html, res.sum, res.reused = e.key, e.html, e.sum, true
-		res.twin, res.twinSum = e.twin, e.twinSum
+		res.companions, res.apiLine = e.companions, e.apiLine
 		res.sinkErr = addFile(sink, p.File(), res.key, res.sum, res.html)
-		if res.twin != nil && res.sinkErr == nil {
-			res.sinkErr = addFile(sink, p.MarkdownFile(), res.twinSum, res.twinSum, res.twin)
+		for _, c := range res.companions {
+			if res.sinkErr == nil {
+				res.sinkErr = addFile(sink, c.name, c.sum, c.sum, c.data)
+			}
 		}
 		return
 	}
@@ -301,12 +309,13 @@ func (r *Renderer) renderPage(s *site.Site, p *site.Page, sink output.Sink, toke
 	if res.errs.HasErrors() {
 		return
 	}
-	if res.twin, res.err = twinOf(s, p); res.err != nil {
+	if res.companions, res.apiLine, res.err = companions(s, p); res.err != nil {
 		return
 	}
-	if res.twin != nil {
-		res.twinSum = sha256.Sum256(res.twin)
-		res.sinkErr = addFile(sink, p.MarkdownFile(), res.twinSum, res.twinSum, res.twin)
+	for _, c := range res.companions {
+		if res.sinkErr == nil {
+			res.sinkErr = addFile(sink, c.name, c.sum, c.sum, c.data)
+		}
 	}
 	frags := &fragments{}
 	v := newView(s, p, opts, frags)
@@ -358,8 +367,9 @@ func addFile(sink output.Sink, name string, key, sum [32]byte, data []byte) erro
 	return sink.Add(name, data)
 }
 
-// digests collects the SHA-256 of every file of a build, by name, for the
-// service worker's version.
+// digests collects a digest of every file of a build, by name, for the
+// service worker's version: the SHA-256 of its bytes, or for a file made
+// of other files, such as llms-full.txt, a hash of their SHA-256s.
 type digests struct {
 	mu sync.Mutex
 	m  map[string][32]byte

@@ -10,10 +10,11 @@ import (
 )
 
 // addSiteFiles writes the files that are not pages: sitemap.xml,
-// robots.txt, the JSON API (api.go), the search index (search.go),
-// llms.txt (llms.go) and _redirects. The pages' Markdown twins and
-// llms-full.txt are written with the pages (twins.go).
-func addSiteFiles(add func(name string, data []byte), s *site.Site) error {
+// robots.txt, the JSON API's list of codes and schemas (api.go), the
+// search index (search.go), llms.txt (llms.go) and _redirects. The pages'
+// companions, their Markdown twins and codes' JSON documents, are written
+// with the pages, and llms-full.txt as they are (companions.go).
+func addSiteFiles(add func(name string, data []byte), s *site.Site, apiLines [][]byte) error {
 	base := s.Config.BaseURL
 
 	var sm bytes.Buffer
@@ -34,7 +35,7 @@ func addSiteFiles(add func(name string, data []byte), s *site.Site) error {
 
 	add("robots.txt", []byte(fmt.Sprintf("User-agent: *\nAllow: /\n\nSitemap: %s/sitemap.xml\n", base)))
 
-	if err := addAPI(add, s); err != nil {
+	if err := addAPI(add, apiLines); err != nil {
 		return err
 	}
 	idx, err := buildSearchIndex(s)
@@ -44,15 +45,22 @@ func addSiteFiles(add func(name string, data []byte), s *site.Site) error {
 	add(SearchIndexFile, idx)
 	addLLMs(add, s)
 
-	// Short links: /404 redirects to /status/404/. They are generated here,
-	// from the same content as the pages, so they can never drift from
-	// them; netlify.toml holds only the rules that do not depend on content.
-	// They are forced ("!"): otherwise the host's pretty URLs would answer
-	// /404 with the 404.html file that exists at the root.
+	add(RedirectsFile, Redirects(s))
+	return nil
+}
+
+// RedirectsFile is the host's file of redirect rules.
+const RedirectsFile = "_redirects"
+
+// Redirects returns the _redirects file of s: short links, /404 to
+// /status/404/. They are generated from the same content as the pages, so
+// they can never drift from them; netlify.toml holds only the rules that do
+// not depend on content. They are forced ("!"): otherwise the host's pretty
+// URLs would answer /404 with the 404.html file that exists at the root.
+func Redirects(s *site.Site) []byte {
 	var rd strings.Builder
 	for _, l := range s.ShortLinks() {
 		fmt.Fprintf(&rd, "%s %s 301!\n", l[0], l[1])
 	}
-	add("_redirects", []byte(rd.String()))
-	return nil
+	return []byte(rd.String())
 }

@@ -14,20 +14,6 @@ import (
 // its contributor wrote it, the FAQ and the related pages, every link
 // absolute. The HTML page links to its twin with <link rel="alternate">.
 
-// twinOf returns the Markdown twin of page p, nil if it has none. It needs
-// the page's sources and rendered Markdown, so it runs with the page.
-func twinOf(s *site.Site, p *site.Page) ([]byte, error) {
-	switch {
-	case p.Markdown == "":
-		return nil, nil
-	case p.Status != nil:
-		return statusTwin(s, p.Status), nil
-	case p.Concept != nil:
-		return conceptTwin(s, p.Concept), nil
-	}
-	return nil, fmt.Errorf("%s: a %s page has a Markdown twin, which render cannot write", p.URL, p.Kind)
-}
-
 // twin builds one Markdown document.
 type twin struct {
 	strings.Builder
@@ -176,9 +162,9 @@ func constantCell(primary constantName, aliases []constantName) string {
 func text(s string) string { return strings.ReplaceAll(s, "<", "&lt;") }
 
 // label writes plain text as the text of a link.
-func label(s string) string {
-	return strings.NewReplacer("<", "&lt;", "[", `\[`, "]", `\]`).Replace(s)
-}
+func label(s string) string { return labelEscaper.Replace(s) }
+
+var labelEscaper = strings.NewReplacer("<", "&lt;", "[", `\[`, "]", `\]`)
 
 // cell escapes the one character that ends a table cell.
 func cell(s string) string { return strings.ReplaceAll(s, "|", `\|`) }

@@ -191,13 +191,16 @@ func serveFile(w http.ResponseWriter, r *http.Request, name string, f *file) {
 	h := w.Header()
 	h.Set("Content-Type", contentType(name))
 	data, etag := f.data, f.etag
-	if compressible(name, len(f.data)) {
+	if compressible(name, f.size()) {
 		h.Add("Vary", "Accept-Encoding")
 		if acceptsGzip(r) && r.Header.Get("Range") == "" {
 			data = f.gzipped()
 			etag = strings.TrimSuffix(f.etag, `"`) + `-gzip"`
 			h.Set("Content-Encoding", "gzip")
 		}
+	}
+	if data == nil {
+		data = f.bytes()
 	}
 	h.Set("ETag", etag)
 	if h.Get("Cache-Control") == "" {
@@ -220,7 +223,7 @@ func (s *Server) serveNotFound(w http.ResponseWriter, r *http.Request, st *state
 	w.Header().Set("Cache-Control", "no-cache")
 	w.WriteHeader(http.StatusNotFound)
 	if f := st.files["404.html"]; f != nil && r.Method != http.MethodHead {
-		_, _ = w.Write(f.data)
+		_, _ = w.Write(f.bytes())
 	}
 }
 

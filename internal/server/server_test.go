@@ -454,6 +454,8 @@ func TestServe_OfflineAndMachineReadableFiles(t *testing.T) {
 		{"/manifest.webmanifest", "application/manifest+json", "", "", `"start_url": "/"`},
 		{"/status/404/index.md", "text/markdown; charset=utf-8", "", "", "# 404 Not Found\n"},
 		{"/llms.txt", "text/plain; charset=utf-8", "", "", "# Fixture Codes\n"},
+		// Made only when asked for: every twin, after the header.
+		{"/llms-full.txt", "text/plain; charset=utf-8", "", "", "\n---\n\n# 599 Network Connect Timeout Error\n"},
 		{"/api/codes/404.json", "application/json", "Access-Control-Allow-Origin", "*", `"code": 404`},
 		{"/offline/", "text/html; charset=utf-8", "", "", "You are offline"},
 	} {

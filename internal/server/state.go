@@ -12,6 +12,7 @@ import (
 	"github.com/statusgen/statusgen/internal/build"
 	"github.com/statusgen/statusgen/internal/diag"
 	"github.com/statusgen/statusgen/internal/netlify"
+	"github.com/statusgen/statusgen/internal/output"
 )
 
 // state is one published version of the site. It is never modified after
@@ -27,6 +28,7 @@ type state struct {
 // file is one published file.
 type file struct {
 	data    []byte
+	lazy    *output.Lazy // when set, data is made on the first request
 	etag    string
 	modTime time.Time
 
@@ -34,12 +36,28 @@ type file struct {
 	gz     []byte // gzip-compressed data, made on first request
 }
 
+// bytes returns the file's contents.
+func (f *file) bytes() []byte {
+	if f.lazy != nil {
+		return f.lazy.Bytes()
+	}
+	return f.data
+}
+
+// size returns the length of the file's contents without making them.
+func (f *file) size() int {
+	if f.lazy != nil {
+		return f.lazy.Size
+	}
+	return len(f.data)
+}
+
 // gzipped returns the compressed form of f, computed once.
 func (f *file) gzipped() []byte {
 	f.gzOnce.Do(func() {
 		var buf bytes.Buffer
 		zw, _ := gzip.NewWriterLevel(&buf, gzip.BestSpeed)
-		_, _ = zw.Write(f.data)
+		_, _ = zw.Write(f.bytes())
 		_ = zw.Close()
 		f.gz = buf.Bytes()
 	})
@@ -53,6 +71,17 @@ func newState(res *build.Result, prev *state, version string) *state {
 	st := &state{files: make(map[string]*file, res.Files.Len()), version: version, rules: res.Rules}
 	now := time.Now().UTC().Truncate(time.Second)
 	for _, name := range res.Files.Names() {
+		// A file made on demand is known by its sum until it is asked
+		// for.
+		if l, ok := res.Files.Lazy(name); ok {
+			etag := `"` + hex.EncodeToString(l.Sum[:8]) + `"`
+			if old := prev.files[name]; old != nil && old.etag == etag {
+				st.files[name] = old
+			} else {
+				st.files[name] = &file{lazy: l, etag: etag, modTime: now}
+			}
+			continue
+		}
 		data, _ := res.Files.Get(name)
 		// Pages the build took from its cache are the very same bytes:
 		// no need to hash them again.
