@@ -61,7 +61,7 @@ func TestBuild_WritesSiteAndPrintsOneLine(t *testing.T) {
 	if err != nil {
 		t.Fatalf("build: %v\n%s", err, stderr)
 	}
-	if !strings.HasPrefix(stdout, "built 15 pages in ") || strings.Count(stdout, "\n") != 1 || stderr != "" {
+	if !strings.HasPrefix(stdout, "built 21 pages in ") || strings.Count(stdout, "\n") != 1 || stderr != "" {
 		t.Errorf("output: %q, stderr %q", stdout, stderr)
 	}
 	for _, f := range []string{"index.html", "404.html", "status/404/index.html", "status/4xx/index.html",

@@ -62,6 +62,39 @@ document.write("<script>alert(12)<\/script>");
 | --- | --- |
 | <img src=x onerror=alert(13)> | ` + "`</td>`" + ` |
 `)}
+	// The request builder shows what its model says in the page, and its
+	// script reads the model from model.json: both must stay inert.
+	fsys["content/tools/request-builder.yaml"] = &fstest.MapFile{Data: []byte(`summary: "</title><script>alert('s')</script>"
+host: api.fixture.example
+date: "Tue, 14 Apr 2026 09:30:00 GMT"
+state: {items: {"1": {name: "</pre><script>alert(20)</script>"}}}
+data: {}
+routes:
+  - path: /items/{id}
+    about: "<img src=x onerror=alert(21)>"
+    rules:
+      - method: GET
+        when: "state.items[param.id]"
+        status: 200
+        headers: {X-Evil: '"><script>alert(22)</script>'}
+        body: "{state.items[param.id]}"
+        reason: "</p><script>alert(23)</script> {param.id}"
+      - status: 404
+        reason: No <b>item</b> at {path}.
+  - path: "*"
+    rules: [{status: 404, reason: "<!-- {path}"}]
+presets:
+  - code: 200
+    title: "' onmouseover='alert(24)"
+    method: GET
+    path: "/items/1"
+    headers: "X-A: </pre><script>alert(25)</script>"
+    body: "</textarea><script>alert(26)</script>"
+  - code: 404
+    title: "\" onmouseover=\"alert(27)"
+    method: GET
+    path: "/items/<script>"
+`)}
 	return fsys
 }
 
@@ -93,6 +126,12 @@ func TestBuild_HostileContentIsInert(t *testing.T) {
 	for _, want := range []string{"&lt;script&gt;alert(7)&lt;/script&gt;", "&lt;div onclick=&#34;alert(8)&#34;&gt;"} {
 		if !strings.Contains(string(page), want) && !strings.Contains(string(page), strings.ReplaceAll(want, "&#34;", "&quot;")) {
 			t.Errorf("raw HTML is not shown as text: no %s", want)
+		}
+	}
+	builder, _ := res.Files.Get("tools/request-builder/index.html")
+	for _, want := range []string{"&lt;/pre&gt;&lt;script&gt;alert(20)", "&lt;script&gt;alert(22)", "&lt;/p>&lt;script>alert(23)&lt;/script> 1", "&lt;/textarea&gt;&lt;script&gt;alert(26)"} {
+		if !strings.Contains(string(builder), want) {
+			t.Errorf("the builder's example does not show %s as text", want)
 		}
 	}
 }

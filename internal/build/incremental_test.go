@@ -88,6 +88,9 @@ var edits = []edit{
 	{"netlify.toml", func(fsys fstest.MapFS, step int) {
 		fsys["netlify.toml"] = &fstest.MapFile{Data: []byte(fmt.Sprintf("[[redirects]]\n  from = \"/old/%d\"\n  to = \"/status/404/\"\n", step))}
 	}},
+	{"title of a code the tools show", func(fsys fstest.MapFS, step int) {
+		replaceRE(fsys, "content/status/410.md", `(?m)^title: .*$`, fmt.Sprintf("title: Gone %d", step))
+	}},
 }
 
 // TestIncremental_EqualsFullBuild applies edits in random orders and checks,

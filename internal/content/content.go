@@ -34,6 +34,8 @@ type Content struct {
 	fsys      fs.FS // where the files were read, to read bodies again
 	Config    Config
 	Constants *Constants // nil when the site has no constants file
+	Builder   *Builder   // nil when the site has no request builder
+	Chooser   *Chooser   // nil when the site has no chooser
 	Statuses  []*Status  // sorted by code
 	Concepts  []*Concept // sorted by slug
 }

@@ -123,6 +123,9 @@ func (l *Loader) LoadContext(ctx context.Context, fsys fs.FS) (*Content, diag.Li
 			c.Concepts = append(c.Concepts, d.concept)
 		}
 	}
+	toolFiles(fsys, &errs)
+	c.Builder = loadBuilder(fsys, &errs)
+	c.Chooser = loadChooser(fsys, &errs)
 	sort.SliceStable(c.Statuses, func(i, j int) bool { return c.Statuses[i].Code < c.Statuses[j].Code })
 	sort.Slice(c.Concepts, func(i, j int) bool { return c.Concepts[i].Slug < c.Concepts[j].Slug })
 	validate(c, known, &errs)

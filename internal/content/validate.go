@@ -24,6 +24,11 @@ func validate(c *Content, known names, errs *diag.List) {
 		codeSet[c] = true
 	}
 	checkConstants(c.Constants, codeSet, errs)
+	// Without any page (the status directory is missing or unreadable,
+	// which is reported), every code the tools name would be an error too.
+	if len(codes) > 0 {
+		checkChooser(c.Chooser, codeSet, codes, errs)
+	}
 	slugSet := make(map[string]bool, len(slugs))
 	for _, s := range slugs {
 		slugSet[s] = true
@@ -62,6 +67,10 @@ func validate(c *Content, known names, errs *diag.List) {
 	}
 	for _, p := range c.Concepts {
 		checkConceptRefs(p.Concepts, p.ConceptsPos, p.Slug, slugs, slugSet, errs)
+	}
+	// Last: it runs the presets, which only makes sense on a valid model.
+	if len(codes) > 0 {
+		checkBuilder(c, codeSet, errs)
 	}
 }
 

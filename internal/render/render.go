@@ -35,7 +35,7 @@ const TemplateDir = "templates"
 
 // pageKinds is every page template the site needs.
 var pageKinds = []string{site.KindHome, site.KindCodes, site.KindClass, site.KindStatus,
-	site.KindConcepts, site.KindConcept, site.KindAPI, site.KindOffline, site.KindNotFound}
+	site.KindConcepts, site.KindConcept, site.KindAPI, site.KindOffline, site.KindBuilder, site.KindChooser, site.KindNotFound}
 
 // Renderer holds parsed templates and processed assets. It is safe for
 // concurrent use once loaded.

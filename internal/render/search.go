@@ -70,6 +70,14 @@ func buildSearchIndex(s *site.Site) ([]byte, error) {
 	for _, c := range s.Concepts {
 		idx.Pages = append(idx.Pages, searchEntry{URL: c.URL, Title: c.Title, Summary: c.Summary, Keywords: c.Keywords})
 	}
+	if b := s.Builder; b != nil {
+		idx.Pages = append(idx.Pages, searchEntry{URL: b.URL, Title: "Request builder", Summary: b.Summary,
+			Keywords: []string{"try it", "example API", "simulator", "send a request"}})
+	}
+	if ch := s.Chooser; ch != nil {
+		idx.Pages = append(idx.Pages, searchEntry{URL: site.ChooserURL, Title: "Status code chooser", Summary: ch.Summary,
+			Keywords: []string{"which status code", "which code should I return", "decision tree", "choose"}})
+	}
 	for _, c := range s.Classes {
 		idx.Classes = append(idx.Classes, searchClass{URL: c.URL, Digit: c.Digit, Title: c.Title})
 	}

@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"encoding/json"
 	"encoding/xml"
 	"fmt"
 	"strings"
@@ -11,9 +12,10 @@ import (
 
 // addSiteFiles writes the files that are not pages: sitemap.xml,
 // robots.txt, the JSON API's list of codes and schemas (api.go), the
-// search index (search.go), llms.txt (llms.go) and _redirects. The pages'
-// companions, their Markdown twins and codes' JSON documents, are written
-// with the pages, and llms-full.txt as they are (companions.go).
+// tools' data, the search index (search.go), llms.txt (llms.go) and
+// _redirects. The pages' companions, their Markdown twins and codes' JSON
+// documents, are written with the pages, and llms-full.txt as they are
+// (companions.go).
 func addSiteFiles(add func(name string, data []byte), s *site.Site, apiLines [][]byte) error {
 	base := s.Config.BaseURL
 
@@ -36,6 +38,9 @@ func addSiteFiles(add func(name string, data []byte), s *site.Site, apiLines [][
 	add("robots.txt", []byte(fmt.Sprintf("User-agent: *\nAllow: /\n\nSitemap: %s/sitemap.xml\n", base)))
 
 	if err := addAPI(add, apiLines); err != nil {
+		return err
+	}
+	if err := addToolFiles(add, s); err != nil {
 		return err
 	}
 	idx, err := buildSearchIndex(s)
@@ -63,4 +68,70 @@ func Redirects(s *site.Site) []byte {
 		fmt.Fprintf(&rd, "%s %s 301!\n", l[0], l[1])
 	}
 	return []byte(rd.String())
+}
+
+// chooserTree is /tools/chooser/tree.json: the chooser's questions and
+// codes, each with the address of its page.
+type chooserTree struct {
+	Start string        `json:"start"`
+	Nodes []chooserNode `json:"nodes"`
+}
+
+type chooserNode struct {
+	ID       string          `json:"id"`
+	URL      string          `json:"url"`
+	Question string          `json:"question,omitempty"`
+	Help     string          `json:"help,omitempty"`
+	Answers  []chooserAnswer `json:"answers,omitempty"`
+	Code     int             `json:"code,omitempty"`
+	Title    string          `json:"title,omitempty"`
+	Reason   string          `json:"reason,omitempty"`
+	Page     string          `json:"page,omitempty"`
+	Instead  []chooserAlt    `json:"instead,omitempty"`
+}
+
+type chooserAnswer struct {
+	Answer string `json:"answer"`
+	Next   string `json:"next"`
+}
+
+type chooserAlt struct {
+	Code  int    `json:"code"`
+	Title string `json:"title"`
+	Why   string `json:"why"`
+	Page  string `json:"page"`
+}
+
+// addToolFiles writes the request builder's compiled model, which the
+// page's script runs, and the chooser's tree.
+func addToolFiles(add func(name string, data []byte), s *site.Site) error {
+	if b := s.Builder; b != nil {
+		js, err := b.Model.JSON()
+		if err != nil {
+			return err
+		}
+		add(strings.TrimPrefix(b.ModelURL, "/"), append(js, '\n'))
+	}
+	if ch := s.Chooser; ch != nil {
+		tree := chooserTree{Start: ch.Chooser.Start, Nodes: []chooserNode{}}
+		for _, n := range ch.Nodes {
+			node := chooserNode{ID: n.ID, URL: s.Config.BaseURL + n.URL, Question: n.Question, Help: n.Help, Reason: n.Reason}
+			for _, a := range n.Answers {
+				node.Answers = append(node.Answers, chooserAnswer{Answer: a.Label, Next: a.Node.ID})
+			}
+			if st := n.Status; st != nil {
+				node.Code, node.Title, node.Page = st.Code, st.Title, s.Config.BaseURL+st.URL
+				for _, alt := range n.Instead {
+					node.Instead = append(node.Instead, chooserAlt{Code: alt.Status.Code, Title: alt.Status.Title, Why: alt.Why, Page: s.Config.BaseURL + alt.Status.URL})
+				}
+			}
+			tree.Nodes = append(tree.Nodes, node)
+		}
+		js, err := json.MarshalIndent(tree, "", "  ")
+		if err != nil {
+			return err
+		}
+		add(strings.TrimPrefix(ch.TreeURL, "/"), append(js, '\n'))
+	}
+	return nil
 }

@@ -37,6 +37,10 @@ type siteView struct {
 	// not change with the content, so an edit that changes the index does
 	// not change every page.
 	SearchIndex string
+	// Builder and Chooser are the tools' addresses, for the header; ""
+	// when the site has no such tool.
+	Builder string
+	Chooser string
 }
 
 type pageView struct {
@@ -53,6 +57,8 @@ type pageView struct {
 	Status      *statusView
 	Concept     *conceptView
 	API         *apiView
+	Builder     *builderView
+	Chooser     *chooserView
 }
 
 type homeView struct {
@@ -142,6 +148,7 @@ type statusView struct {
 	Concepts  []conceptCard
 	Prev      *statusCard
 	Next      *statusCard
+	TryIt     string // the request builder with a preset for the code, or ""
 }
 
 type conceptView struct {
@@ -179,7 +186,7 @@ func placeholder(i int) string {
 func newView(s *site.Site, p *site.Page, opts Options, frags *fragments) *view {
 	v := &view{
 		Config:    s.Config,
-		Site:      siteView{Concepts: len(s.Concepts) > 0, SearchIndex: "/" + SearchIndexFile},
+		Site:      siteView{Concepts: len(s.Concepts) > 0, SearchIndex: "/" + SearchIndexFile, Builder: builderURL(s), Chooser: chooserURL(s)},
 		Canonical: s.Config.BaseURL + p.URL,
 		JSONLD:    jsonLD(s, p),
 		Inject:    opts.Inject,
@@ -202,6 +209,10 @@ func newView(s *site.Site, p *site.Page, opts Options, frags *fragments) *view {
 		v.Page.Concept = newConceptView(p.Concept, frags)
 	case p.Kind == site.KindAPI:
 		v.Page.API = newAPIView(s, p.API)
+	case p.Builder != nil:
+		v.Page.Builder = newBuilderView(p.Builder)
+	case p.Chooser != nil:
+		v.Page.Chooser = newChooserView(s, p.Chooser)
 	}
 	return v
 }
@@ -285,6 +296,7 @@ func newStatusView(site *site.Site, s *site.Status, frags *fragments) *statusVie
 		FAQ:      faqViews(s.FAQ, frags),
 		Related:  statusCards(s.Related),
 		Concepts: conceptCards(s.Concepts),
+		TryIt:    s.TryIt,
 	}
 	if s.Prev != nil {
 		c := newStatusCard(s.Prev)
@@ -344,5 +356,6 @@ func (r *Renderer) funcs() template.FuncMap {
 		"asset": func(name string) (string, error) { return r.assets.url(name) },
 		"lower": strings.ToLower,
 		"dec":   func(n int) int { return n - 1 },
+		"inc":   func(n int) int { return n + 1 },
 	}
 }

@@ -15,9 +15,10 @@ func fullView() *view {
 	card := statusCard{URL: "/status/404/", Code: 404, Title: "Not Found", Summary: "S", Registered: true, Deprecated: true,
 		Source: "x", Aka: []string{"a"}, Class: classRef{Digit: 4, Name: "4xx", Title: "Client Error", URL: "/status/4xx/"}}
 	cc := conceptCard{URL: "/concepts/caching/", Title: "Caching", Summary: "S"}
+	ref := codeRef{Code: 404, Title: "Not Found", URL: "/status/404/", Digit: 4}
 	return &view{
 		Config:    content.Config{Title: "T", Description: "D", BaseURL: "B", Repository: "R", Branch: "main", Language: "en"},
-		Site:      siteView{Concepts: true, SearchIndex: "/s.json"},
+		Site:      siteView{Concepts: true, SearchIndex: "/s.json", Builder: "/b/", Chooser: "/c/"},
 		Canonical: "C",
 		JSONLD:    []any{ldAnswer{Type: "Answer", Text: "A"}},
 		Inject:    "<script></script>",
@@ -33,9 +34,15 @@ func fullView() *view {
 					constantName: constantName{Name: "N", Expression: "http.N", Deprecated: true, Note: "n"},
 					Aliases:      []constantName{{Name: "A", Expression: "http.A", Deprecated: true, Note: "n"}}}}, Spec: content.Spec{Name: "N", URL: "U"}, Keywords: []string{"k"},
 				Headings: []markdown.Heading{{Level: 2, ID: "i", Text: "t", Line: 3}}, TOC: []tocEntry{{ID: "i", Text: "t"}}, Body: "b", FAQ: []faqView{{Q: "q", A: "a"}},
-				Related: []statusCard{card}, Concepts: []conceptCard{cc}, Prev: &card, Next: &card},
+				Related: []statusCard{card}, Concepts: []conceptCard{cc}, Prev: &card, Next: &card, TryIt: "/b/#preset-404"},
 			Concept: &conceptView{conceptCard: cc, Keywords: []string{"k"}, Headings: []markdown.Heading{{Level: 2, ID: "i", Text: "t"}}, TOC: []tocEntry{{ID: "i", Text: "t"}},
 				Body: "b", FAQ: []faqView{{Q: "q", A: "a"}}, Statuses: []statusCard{card}, Related: []conceptCard{cc}},
+			Builder: &builderView{ModelURL: "/m.json", Methods: []string{"GET"}, Presets: []presetOption{{ID: "404", Label: "L"}},
+				Endpoints: []endpointView{{Path: "/p", Methods: "GET", About: "A"}},
+				Examples:  []exampleView{{Anchor: "preset-404", ID: "404", Title: "T", Code: ref, Reason: "R", Before: []string{"b"}, Request: "GET /", Response: "HTTP/1.1 404"}}},
+			Chooser: &chooserView{Start: true, StartURL: "/c/", TreeURL: "/c/t.json", Question: "Q", Help: "H",
+				Answers: []answerView{{Label: "L", URL: "/c/n/"}}, Trail: []stepView{{Question: "Q", URL: "/c/", Answer: "A"}},
+				Code: &ref, Reason: "R", Instead: []altView{{Code: ref, Why: "W"}}, TryIt: "/b/#preset-404"},
 		},
 	}
 }

@@ -196,7 +196,7 @@ func TestServe_EditReloadsBrowserAndServesNewPage(t *testing.T) {
 	if !strings.Contains(page, "It is gone, edited live.") {
 		t.Error("reload event came before the new page was served")
 	}
-	if !strings.Contains(r.out.String(), ": 1 of 15 pages rendered") {
+	if !strings.Contains(r.out.String(), ": 1 of 21 pages rendered") {
 		t.Errorf("a body edit should re-render one page; server said:\n%s", r.out.String())
 	}
 }

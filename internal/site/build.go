@@ -74,6 +74,7 @@ func Build(c *content.Content) *Site {
 		}
 	}
 
+	buildTools(s, c, byCode)
 	s.Pages = pages(s)
 	return s
 }

@@ -44,6 +44,26 @@ func (p *Page) Deps() (own any, deps []any) {
 			addStatuses(c.Members)
 		}
 		addConcepts(p.Home.Concepts)
+	case p.Builder != nil:
+		// The tools' files are read anew on every build, so their pages
+		// are always compared by their views, never taken as unchanged.
+		own = p.Builder.Builder
+		for _, e := range p.Builder.Examples {
+			if e.Status != nil {
+				deps = append(deps, e.Status.Status)
+			}
+		}
+	case p.Chooser != nil:
+		own = p.Chooser.ChooserNode
+		for _, n := range p.Chooser.Trail() {
+			deps = append(deps, n.ChooserNode)
+		}
+		if p.Chooser.Status != nil {
+			deps = append(deps, p.Chooser.Status.Status)
+		}
+		for _, alt := range p.Chooser.Instead {
+			deps = append(deps, alt.Status.Status)
+		}
 	case p.API != nil && p.API.Example != nil:
 		// The example's document names its related codes and concepts.
 		ex := p.API.Example

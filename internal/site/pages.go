@@ -3,6 +3,7 @@ package site
 import (
 	"strconv"
 
+	"github.com/statusgen/statusgen/internal/content"
 	"github.com/statusgen/statusgen/internal/markdown"
 )
 
@@ -54,6 +55,35 @@ func pages(s *Site) []*Page {
 			Markdown: MarkdownURL(cp.URL),
 		})
 	}
+	if b := s.Builder; b != nil {
+		out = append(out, &Page{
+			Kind: KindBuilder, URL: b.URL, Title: "Request builder", Description: b.Summary,
+			Crumbs: []Crumb{home, {"Request builder", b.URL}}, Source: content.BuilderFile,
+			EditURL: edit(content.BuilderFile), Builder: b,
+		})
+	}
+	if ch := s.Chooser; ch != nil {
+		start := Crumb{"Status code chooser", ChooserURL}
+		// The start first, then the others in the file's order.
+		for i, n := range append([]*ChooserNode{ch.Start}, ch.Nodes...) {
+			if i > 0 && n == ch.Start {
+				continue
+			}
+			p := &Page{Kind: KindChooser, URL: n.URL, Title: n.Title(), Crumbs: []Crumb{home, start, {n.Title(), n.URL}},
+				Source: content.ChooserFile, EditURL: edit(content.ChooserFile), Chooser: n}
+			switch {
+			case n == ch.Start:
+				p.Title, p.Description, p.Crumbs = start.Name, ch.Summary, []Crumb{home, start}
+			case n.Status != nil:
+				p.Description = n.Reason
+			case n.Help != "":
+				p.Description = n.Help
+			default:
+				p.Description = "A question of the status code chooser: " + n.Question
+			}
+			out = append(out, p)
+		}
+	}
 	out = append(out, &Page{
 		Kind: KindAPI, URL: APIURL, Title: "JSON API",
 		Description: "Every status code as JSON, one file per code and one for all, free to fetch from any origin, with JSON Schemas.",
@@ -74,6 +104,11 @@ func pages(s *Site) []*Page {
 		// Until its Markdown is rendered, a page has the IDs of its
 		// template's sections.
 		p.Anchors = anchors(p.Kind, nil)
+		if p.Builder != nil {
+			for _, e := range p.Builder.Examples {
+				p.Anchors[e.Anchor()] = true
+			}
+		}
 	}
 	return out
 }

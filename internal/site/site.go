@@ -25,7 +25,15 @@ const (
 	KindConcept  = "concept"
 	KindAPI      = "api"     // the JSON API's documentation, /api/
 	KindOffline  = "offline" // what the service worker shows for a page it has not saved
+	KindBuilder  = "request-builder"
+	KindChooser  = "chooser"
 	KindNotFound = "404"
+)
+
+// The tools' addresses.
+const (
+	BuilderURL = "/tools/request-builder/"
+	ChooserURL = "/tools/chooser/"
 )
 
 // IDs the page templates give their own sections. Markdown headings avoid
@@ -34,6 +42,8 @@ var templateIDs = map[string][]string{
 	KindStatus:  {"main", "tldr", "visitor", "visitor-title", "in-your-language", "related-codes", "related-concepts", "faq"},
 	KindConcept: {"main", "tldr", "status-codes", "related-concepts", "faq"},
 	KindAPI:     {"main", "endpoints", "examples", "fields", "constant-fields", "cors", "schemas", "for-tools"},
+	KindBuilder: {"main", "builder", "builder-title", "endpoints-title", "examples-title", "rb-request", "rb-response", "rb-send", "rb-reset", "rb-form", "rb-preset", "rb-method", "rb-path", "rb-headers", "rb-body", "rb-result", "rb-summary", "endpoints", "examples"},
+	KindChooser: {"main", "answers", "instead", "instead-title", "trail-title"},
 }
 
 // ReservedIDs returns every ID a template uses for its own sections.
@@ -60,6 +70,8 @@ type Site struct {
 	Statuses  []*Status
 	Classes   []*Class
 	Concepts  []*Concept
+	Builder   *Builder // nil when the site has no request builder
+	Chooser   *Chooser // nil when the site has no chooser
 }
 
 // Page is one HTML page of the site.
@@ -86,6 +98,8 @@ type Page struct {
 	Class   *Class
 	Concept *Concept
 	API     *API
+	Builder *Builder
+	Chooser *ChooserNode
 }
 
 // File returns the output path of the page, e.g. "status/404/index.html".
@@ -151,6 +165,9 @@ type Status struct {
 	Concepts  []*Concept
 	Prev      *Status
 	Next      *Status
+	// TryIt is the request builder with a preset that gets this code,
+	// "" when it has none.
+	TryIt string
 	// Doc is the rendered body with its headings, links and fences, at
 	// body-relative positions, for the table of contents and for checks
 	// that look inside it.
