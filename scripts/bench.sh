@@ -217,10 +217,82 @@ compare_table() {
   done
 }
 
+# --- targets that are statusgen's alone ------------------------------------------
+
+largest=${sizes[${#sizes[@]}-1]}
+log "warm cache, one page edited, $largest pages"
+cache_dir=$work/sg-cache
+"$sg" build -cache "$cache_dir" -src "$work/sg-$largest" -out "$work/out-warm" >/dev/null # fills the cache
+edited=$work/sg-$largest/content/concepts/page-1.md
+for r in 1 2 3; do
+  printf '\nA sentence added for warm run %s.\n' "$r" >>"$edited"
+  timed "$largest" "statusgen warm edit" "$r" "$sg" build -cache "$cache_dir" -src "$work/sg-$largest" -out "$work/out-warm"
+done
+grep -q "warm run 3" "$work/out-warm/concepts/page-1/index.html" || die "the warm rebuild did not publish the edit"
+
+log "real site, cold, no cache: 10 runs"
+for r in $(seq 1 10); do
+  rm -rf "$work/real-cold"
+  timed real "statusgen real site" "$r" "$sg" build -no-cache -out "$work/real-cold"
+done
+
+log "profile of a cold 1,000-page build"
+go test ./internal/build -run '^$' -bench 'Build_Corpus$' -benchtime 3x -count 1 \
+  -o "$work/build.test" -cpuprofile "$work/cpu.out" -memprofile "$work/mem.out" >&2
+pprof_top() { # pprof_top ARGS... -> the table of go tool pprof -top, without the runtime's own lines
+  go tool pprof "$@" "$work/build.test" 2>/dev/null | sed -n '/flat%/,$p' | grep -vE ' (runtime|testing|internal/runtime)\.' | head -26
+}
+cpu_cum=$(pprof_top -top -cum -nodecount=80 "$work/cpu.out")
+cpu_flat=$(go tool pprof -top -nodecount=15 "$work/build.test" "$work/cpu.out" 2>/dev/null | sed -n '/flat%/,$p')
+alloc_top=$(pprof_top -sample_index=alloc_space -top -cum -nodecount=80 "$work/mem.out")
+
+# targets_table prints each target of issue 13 with the figure measured in
+# this run and whether it is met.
+targets_table() {
+  local fast_wall fast_rss w r i verdict
+  echo "| Target | Measured | Met |"
+  echo "| --- | --- | --- |"
+  for n in "${sizes[@]}"; do
+    fast_wall='' fast_rss=''
+    for i in "${!hugos[@]}"; do
+      w=$(median "$n" "${hugo_names[$i]}" 4)
+      r=$(median "$n" "${hugo_names[$i]}" 5)
+      fast_wall=$(awk -v a="$w" -v b="$fast_wall" 'BEGIN { print (b == "" || a < b) ? a : b }')
+      fast_rss=$(awk -v a="$r" -v b="$fast_rss" 'BEGIN { print (b == "" || a < b) ? a : b }')
+    done
+    want=3
+    [ "$n" -ge 10000 ] && want=4
+    w=$(awk -v h="$fast_wall" -v s="$(median "$n" statusgen 4)" 'BEGIN { printf "%.2f", h / s }')
+    verdict=$(awk -v x="$w" -v t="$want" 'BEGIN { print (x >= t) ? "yes" : "no" }')
+    echo "| $(thousands "$n") pages cold: ≥ ${want}× faster than the faster Hugo | ${w}× | $verdict |"
+    if [ "$n" -ge 10000 ]; then
+      r=$(awk -v h="$fast_rss" -v s="$(median "$n" statusgen 5)" 'BEGIN { printf "%.1f", h / s }')
+      verdict=$(awk -v x="$r" 'BEGIN { print (x >= 10) ? "yes" : "no" }')
+      echo "| $(thousands "$n") pages cold: peak RSS ≤ 1/10 of Hugo's lower | 1/${r} ($(fmt_rss "$(median "$n" statusgen 5)") against $(fmt_rss "$fast_rss")) | $verdict |"
+    fi
+  done
+  w=$(median "$largest" "statusgen warm edit" 4)
+  echo "| $(thousands "$largest") pages, one page edited, warm cache: < 1 s | $(fmt_wall "$w") | $(awk -v x="$w" 'BEGIN { print (x < 1) ? "yes" : "no" }') |"
+  w=$(median real "statusgen real site" 4)
+  echo "| Real site cold, no cache, wall incl. process start (median of 10): < 150 ms | $(awk -v x="$w" 'BEGIN { printf "%.0f ms", x * 1000 }') | $(awk -v x="$w" 'BEGIN { print (x < 0.15) ? "yes" : "no" }') |"
+  if [ -z "${QUICK:-}" ]; then
+    w=$(field 'SaveToReload/synthetic-10k' 'median-ms')
+    echo "| serve save → reload at 10,000 pages: < 50 ms median | $w ms | $(awk -v x="$w" 'BEGIN { print (x < 50) ? "yes" : "no" }') |"
+  fi
+  w=$(field 'SaveToReload/real-site' 'median-ms')
+  echo "| serve save → reload, real site: < 20 ms median | $w ms | $(awk -v x="$w" 'BEGIN { print (x < 20) ? "yes" : "no" }') |"
+  echo "| Budgets (\`TestBuild_RealSiteIsWithinSizeBudgets\`): page ≤ 60 KB, CSS ≤ 15 KB and JS ≤ 10 KB gzipped | $budgets | $([ -n "$budgets_ok" ] && echo yes || echo no) |"
+}
+
 # --- statusgen's own benchmarks -------------------------------------------------
 
 log "full build and rebuild after a one-page edit (real site)"
 go test ./internal/build -run '^$' -bench 'Build_RealContent|Rebuild_OneBodyEdit' -benchtime 10x -count 1 | tee -a "$gobench" >&2
+
+log "size budgets"
+budgets_ok=
+if go test ./internal/build -run 'RealSiteIsWithinSizeBudgets' -count 1 -v >"$work/budgets.txt" 2>&1; then budgets_ok=1; fi
+budgets=$(grep -o 'largest page.*' "$work/budgets.txt" | head -1)
 
 log "save-to-reload latency"
 pattern='SaveToReload/real-site'
@@ -282,6 +354,10 @@ cpu=$(awk -F: '/model name/ {print $2; exit}' /proc/cpuinfo | sed 's/^ *//')
   echo "script checks that both wrote every page and that pages 1, n/2 and n have the same"
   echo "title, related titles and FAQ questions."
   echo
+  echo "## Targets"
+  echo
+  targets_table
+  echo
   echo "## statusgen on its own"
   echo
   echo "| What | Figure |"
@@ -298,6 +374,28 @@ cpu=$(awk -F: '/model name/ {print $2; exit}' /proc/cpuinfo | sed 's/^ *//')
   echo "on the live-reload stream: the watcher's debounce (10 ms), an incremental"
   echo "rebuild, and publishing the new site. It is measured by"
   echo "\`BenchmarkSaveToReload\` in \`internal/server\`, which edits a page body 40 times."
+  echo
+  echo "## Where the time and the allocations go"
+  echo
+  echo "A profile of \`BenchmarkBuild_Corpus\` (\`internal/build\`): three cold builds of the"
+  echo "1,000-page corpus streamed to disk, as \`statusgen build -no-cache\` runs them."
+  echo "Cumulative CPU by function, without the Go runtime's own lines:"
+  echo
+  echo '```text'
+  echo "$cpu_cum"
+  echo '```'
+  echo
+  echo "Flat CPU, the functions that do the work themselves:"
+  echo
+  echo '```text'
+  echo "$cpu_flat"
+  echo '```'
+  echo
+  echo "Allocated bytes, cumulative:"
+  echo
+  echo '```text'
+  echo "$alloc_top"
+  echo '```'
   echo
   echo "## Raw output"
   echo
