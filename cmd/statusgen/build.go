@@ -21,7 +21,7 @@ const defaultOut = "public"
 
 func (e environ) build(ctx context.Context, fs *flag.FlagSet, args []string) error {
 	src := fs.String("src", ".", "site source `dir`ectory, holding content/ and templates/")
-	out := fs.String("out", defaultOut, "output `dir`ectory, replaced as a whole on success (default: public in the -src directory)")
+	out := fs.String("out", "", "output `dir`ectory, replaced as a whole on success (default: public in the -src directory)")
 	baseURL := fs.String("base-url", "", "override site.yaml's baseURL (default $DEPLOY_PRIME_URL on Netlify previews)")
 	verbose := fs.Bool("v", false, "list every file written, and print warnings")
 	cacheDir, noCache := cacheFlags(fs)
@@ -36,7 +36,7 @@ func (e environ) build(ctx context.Context, fs *flag.FlagSet, args []string) err
 	}
 	// -out is relative to the working directory, like every path flag;
 	// the default is the public/ of the source tree.
-	if !flagSet(fs, "out") {
+	if *out == "" {
 		*out = filepath.Join(*src, defaultOut)
 	}
 	if err := output.CheckTarget(*out, *src, defaultOut); err != nil {

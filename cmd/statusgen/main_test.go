@@ -250,6 +250,13 @@ func TestRun_EveryCommandParsesFlagsTheSameWay(t *testing.T) {
 			if exitCode(err) != 0 || !strings.HasPrefix(stdout, "usage: statusgen "+c.name) || stderr != "" {
 				t.Errorf("%s -h: exit %d, stdout %q, stderr %q; want the usage on stdout and exit 0", c.name, exitCode(err), stdout, stderr)
 			}
+			// A flag whose help explains its default must not get the
+			// flag package's "(default ...)" too.
+			for _, line := range strings.Split(stdout, "\n") {
+				if strings.Count(line, "(default") > 1 {
+					t.Errorf("%s -h: two defaults in %q", c.name, strings.TrimSpace(line))
+				}
+			}
 			stdout, stderr, err = runCmd(c.name, "-no-such-flag")
 			if exitCode(err) != 2 || stdout != "" || !strings.Contains(stderr, "flag provided but not defined: -no-such-flag") || !strings.Contains(stderr, "usage: statusgen "+c.name) {
 				t.Errorf("%s -no-such-flag: exit %d, stdout %q, stderr %q; want the error and usage on stderr and exit 2", c.name, exitCode(err), stdout, stderr)
