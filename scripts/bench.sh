@@ -135,17 +135,18 @@ verify() {
       [ -s "$out/$f" ] || die "${hugo_names[$i]} wrote no $f at $n pages"
     done
     for d in "$sgout" "$out"; do
-      count=$(find "$d/concepts" -path '*/page-*/index.html' | wc -l)
+      count=$(find "$d/concepts" -path '*/page-*/index.html' | wc -l || true)
       [ "$count" -eq "$n" ] || die "$d: $count concept pages, want $n"
-      count=$(grep -o '/concepts/page-[0-9]*/<' "$d/sitemap.xml" | wc -l)
+      count=$(grep -o '/concepts/page-[0-9]*/<' "$d/sitemap.xml" | wc -l || true)
       [ "$count" -eq "$n" ] || die "$d/sitemap.xml: $count concept pages, want $n"
-      count=$(grep -oE '>[^<>]+</a><p>' "$d/index.html" | wc -l)
-      [ "$count" -ge "$n" ] || die "$d/index.html lists $count pages, want $n"
+      # The home page links every page by its title, as statusgen's does.
+      count=$(grep -oE 'href="?/concepts/page-[0-9]+/' "$d/index.html" | sort -u | wc -l || true)
+      [ "$count" -eq "$n" ] || die "$d/index.html links $count pages, want $n"
     done
     for p in 1 $((n / 2)) "$n"; do
       f=concepts/page-$p/index.html
-      facts "$sgout/$f" >"$work/facts-sg"
-      facts "$out/$f" >"$work/facts-hugo"
+      facts "$sgout/$f" >"$work/facts-sg" || true
+      facts "$out/$f" >"$work/facts-hugo" || true
       [ "$(wc -l <"$work/facts-sg")" -eq 10 ] || die "$sgout/$f: want a title, 4 related and 5 questions, got: $(cat "$work/facts-sg")"
       diff -u "$work/facts-sg" "$work/facts-hugo" >&2 || die "$f: statusgen and ${hugo_names[$i]} differ"
     done
