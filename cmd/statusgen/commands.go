@@ -11,6 +11,8 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"github.com/statusgen/statusgen/internal/suggest"
 )
 
 // command is one subcommand of statusgen.
@@ -83,7 +85,7 @@ func (e environ) dispatch(ctx context.Context, args []string) error {
 	}
 	c, ok := lookup(name)
 	if !ok {
-		fmt.Fprintf(e.stderr, "statusgen: unknown command %q%s\nRun 'statusgen help' for the list of commands.\n", name, suggest(name, names()))
+		fmt.Fprintf(e.stderr, "statusgen: unknown command %q%s\nRun 'statusgen help' for the list of commands.\n", name, didYouMean(name, names()))
 		return errUsage
 	}
 	return c.run(e, ctx, e.flags(c), rest)
@@ -177,7 +179,7 @@ func (e environ) help(_ context.Context, fs *flag.FlagSet, args []string) error 
 	}
 	c, ok := lookup(fs.Arg(0))
 	if !ok {
-		fmt.Fprintf(e.stderr, "statusgen help: unknown command %q%s\nRun 'statusgen help' for the list of commands.\n", fs.Arg(0), suggest(fs.Arg(0), names()))
+		fmt.Fprintf(e.stderr, "statusgen help: unknown command %q%s\nRun 'statusgen help' for the list of commands.\n", fs.Arg(0), didYouMean(fs.Arg(0), names()))
 		return errUsage
 	}
 	// Run the command with -h: it defines its flags, prints its usage to
@@ -188,49 +190,18 @@ func (e environ) help(_ context.Context, fs *flag.FlagSet, args []string) error 
 
 // suggest returns " (did you mean X?)" for the candidate nearest to s, if
 // one is near enough to be a typo or a well-known synonym.
-func suggest(s string, candidates []string) string {
+func didYouMean(s string, candidates []string) string {
 	synonyms := map[string]string{"server": "serve", "run": "serve", "start": "serve", "validate": "check", "lint": "check", "generate": "build", "init": "new", "create": "new"}
 	if c, ok := synonyms[s]; ok {
 		return fmt.Sprintf(" (did you mean %q?)", c)
 	}
-	best, bestD := "", len(s)/2+1
 	sorted := append([]string(nil), candidates...)
 	sort.Strings(sorted)
-	for _, c := range sorted {
-		if d := editDistance(s, c); d < bestD {
-			best, bestD = c, d
-		}
-	}
+	best := suggest.Closest(s, sorted, len(s)/2+1)
 	if best == "" {
 		return ""
 	}
 	return fmt.Sprintf(" (did you mean %q?)", best)
-}
-
-// editDistance is the Damerau-Levenshtein distance (with adjacent
-// transpositions, the commonest typo: "biuld") between two short ASCII words.
-func editDistance(a, b string) int {
-	d := make([][]int, len(a)+1)
-	for i := range d {
-		d[i] = make([]int, len(b)+1)
-		d[i][0] = i
-	}
-	for j := range d[0] {
-		d[0][j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
-			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
-				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
-			}
-		}
-	}
-	return d[len(a)][len(b)]
 }
 
 // checkSource reports a -src directory that cannot be a site's sources, in

@@ -1,17 +1,15 @@
 package content
 
-import "strconv"
+import (
+	"strconv"
+
+	"github.com/statusgen/statusgen/internal/suggest"
+)
 
 // closest returns the candidate nearest to s by edit distance, if it is
 // near enough to be a plausible typo.
 func closest(s string, candidates []string) string {
-	best, bestD := "", len(s)/2+1
-	for _, c := range candidates {
-		if d := levenshtein(s, c); d < bestD {
-			best, bestD = c, d
-		}
-	}
-	return best
+	return suggest.Closest(s, candidates, len(s)/2+1)
 }
 
 // closestCode suggests a known code for a mistyped one: a code that differs
@@ -21,7 +19,7 @@ func closestCode(code int, known []int) (int, bool) {
 	best, found := 0, false
 	for _, k := range known {
 		ks := strconv.Itoa(k)
-		if len(ks) != len(s) || levenshtein(s, ks) != 1 {
+		if len(ks) != len(s) || suggest.Distance(s, ks) != 1 {
 			continue
 		}
 		if !found || abs(k-code) < abs(best-code) {
@@ -36,26 +34,4 @@ func abs(n int) int {
 		return -n
 	}
 	return n
-}
-
-// levenshtein is the edit distance between a and b, in bytes; the strings
-// it compares (keys, slugs, codes) are ASCII.
-func levenshtein(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }

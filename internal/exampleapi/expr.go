@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/statusgen/statusgen/internal/diag"
+	"github.com/statusgen/statusgen/internal/suggest"
 )
 
 // Compiled expressions are JSON values, the form model.json carries and
@@ -717,32 +718,4 @@ func contains(list []string, s string) bool {
 }
 
 // closestName returns the name in names nearest to s, within two edits.
-func closestName(s string, names []string) string {
-	best, bestD := "", 3
-	for _, n := range names {
-		if d := distance(s, n); d < bestD {
-			best, bestD = n, d
-		}
-	}
-	return best
-}
-
-func distance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
-}
+func closestName(s string, names []string) string { return suggest.Closest(s, names, 3) }

@@ -20,6 +20,7 @@ import (
 	"github.com/statusgen/statusgen/internal/content"
 	"github.com/statusgen/statusgen/internal/facts"
 	"github.com/statusgen/statusgen/internal/site"
+	"github.com/statusgen/statusgen/internal/suggest"
 )
 
 // Index is the content explain answers from.
@@ -289,7 +290,7 @@ func (ix *Index) Suggest(query string) string {
 				continue
 			}
 			seen[w] = true
-			if d := levenshtein(q, w); d < bestD || d == bestD && best != "" && w < best {
+			if d := suggest.Distance(q, w); d < bestD || d == bestD && best != "" && w < best {
 				best, bestD = w, d
 			}
 		}
@@ -353,25 +354,4 @@ func containsWords(f, q string) bool {
 		}
 		i += j + 1
 	}
-}
-
-// levenshtein is the edit distance between a and b, in bytes.
-func levenshtein(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
