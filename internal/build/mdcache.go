@@ -1,8 +1,6 @@
 package build
 
 import (
-	"bytes"
-	"encoding/gob"
 	"sync"
 
 	"github.com/statusgen/statusgen/internal/markdown"
@@ -64,7 +62,7 @@ func (c *mdCache) load(key [32]byte) *markdown.Document {
 		return nil
 	}
 	d := new(markdown.Document)
-	if err := gob.NewDecoder(bytes.NewReader(b)).Decode(d); err != nil || d.Key != key {
+	if err := d.UnmarshalBinary(b); err != nil || d.Key != key {
 		return nil
 	}
 	return d
@@ -75,9 +73,8 @@ func (c *mdCache) save(d *markdown.Document) {
 	if c.store == nil {
 		return
 	}
-	var buf bytes.Buffer
-	if err := gob.NewEncoder(&buf).Encode(d); err == nil {
-		_ = c.store.Put("markdown", d.Key[:], buf.Bytes())
+	if b, err := d.MarshalBinary(); err == nil {
+		_ = c.store.Put("markdown", d.Key[:], b)
 	}
 }
 
