@@ -190,11 +190,14 @@ func (r *Renderer) Render(ctx context.Context, s *site.Site, opts Options) (*out
 	var stats Stats
 	files, _ := opts.Sink.(*output.Files)
 	sink := opts.Sink
+	// A page is written with its Markdown twin and, for a code, its JSON;
+	// the site files and assets are a few dozen more.
+	size := 3*len(s.Pages) + len(r.assets.list) + 64
 	if sink == nil {
-		files = output.NewFiles()
+		files = output.NewFilesSize(size)
 		sink = files
 	}
-	sums := &digests{m: map[string][32]byte{}}
+	sums := &digests{m: make(map[string][32]byte, size)}
 	var sinkErr error
 	add := func(name string, data []byte) {
 		sum := sha256.Sum256(data)
