@@ -1,10 +1,7 @@
 package content
 
 import (
-	"crypto/sha256"
-	"errors"
 	"fmt"
-	"io/fs"
 	"sort"
 	"strconv"
 	"strings"
@@ -103,30 +100,6 @@ func (c *Constants) Library(id string) *Library {
 		}
 	}
 	return nil
-}
-
-// loadConstants reads ConstantsFile, if there is one. A Loader that read
-// the same bytes last time returns the same *Constants: unchanged inputs
-// keep their identity, which incremental builds rely on.
-func (l *Loader) loadConstants(fsys fs.FS, errs *diag.List) *Constants {
-	src, err := fs.ReadFile(fsys, ConstantsFile)
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return nil
-	case err != nil:
-		errs.Errorf(diag.Pos{Path: ConstantsFile}, "cannot read: %v", unwrapPathError(err))
-		return nil
-	}
-	sum := sha256.Sum256(src)
-	if l.constants != nil && l.constantsSum == sum {
-		errs.Append(l.constantsErrs)
-		return l.constants
-	}
-	var own diag.List
-	c := decodeConstantsFile(src, &own)
-	errs.Append(own)
-	l.constants, l.constantsSum, l.constantsErrs = c, sum, own
-	return c
 }
 
 func decodeConstantsFile(src []byte, errs *diag.List) *Constants {

@@ -40,10 +40,10 @@ type Loader struct {
 	// at (citations, examples), so check does not.
 	DropSources bool
 
-	// The constants file as decoded last time, by the hash of its bytes.
-	constants     *Constants
-	constantsSum  [32]byte
-	constantsErrs diag.List
+	// The data files as decoded last time.
+	constants fileMemo[Constants]
+	builder   fileMemo[Builder]
+	chooser   fileMemo[Chooser]
 }
 
 // decoded is one page file's result on its own, before cross-file checks.
@@ -73,7 +73,7 @@ func (l *Loader) LoadContext(ctx context.Context, fsys fs.FS) (*Content, diag.Li
 		return c, errs
 	}
 	c.Config = loadConfig(fsys, &errs)
-	c.Constants = l.loadConstants(fsys, &errs)
+	c.Constants = loadFile(fsys, ConstantsFile, &l.constants, decodeConstantsFile, &errs)
 	// Pages are known by their file names, even those that fail to load,
 	// so that one broken file does not make every link to it an error too.
 	var known names
@@ -124,8 +124,10 @@ func (l *Loader) LoadContext(ctx context.Context, fsys fs.FS) (*Content, diag.Li
 		}
 	}
 	toolFiles(fsys, &errs)
-	c.Builder = loadBuilder(fsys, &errs)
-	c.Chooser = loadChooser(fsys, &errs)
+	if b := loadFile(fsys, BuilderFile, &l.builder, decodeBuilder, &errs); b != nil {
+		c.Builder = b.fresh()
+	}
+	c.Chooser = loadFile(fsys, ChooserFile, &l.chooser, decodeChooser, &errs)
 	sort.SliceStable(c.Statuses, func(i, j int) bool { return c.Statuses[i].Code < c.Statuses[j].Code })
 	sort.Slice(c.Concepts, func(i, j int) bool { return c.Concepts[i].Slug < c.Concepts[j].Slug })
 	validate(c, known, &errs)

@@ -1,7 +1,6 @@
 package content
 
 import (
-	"errors"
 	"fmt"
 	"io/fs"
 	"net/http"
@@ -31,6 +30,21 @@ type Builder struct {
 	// Examples are the presets with the exchanges they get, in the
 	// file's order; set once the model is valid.
 	Examples []Example
+}
+
+// fresh returns a copy of b as decoded, before checkBuilder: the phrases
+// come from the pages and the examples from running the presets, which
+// change with the pages while the decoded model is reused between
+// builds. The routes and presets are only read and are shared.
+func (b *Builder) fresh() *Builder {
+	out := *b
+	m := *b.Model
+	m.Phrases = make(map[string]string, len(b.Model.Phrases))
+	for k, v := range b.Model.Phrases {
+		m.Phrases[k] = v
+	}
+	out.Model, out.Examples = &m, nil
+	return &out
 }
 
 // Example is a preset and what the example API answers it.
@@ -84,21 +98,9 @@ type ChooserAlt struct {
 	Pos  diag.Pos
 }
 
-// readYAML reads a YAML data file whose root is a mapping. A missing file
-// is not an error: ok is false and nothing is reported.
-func readYAML(fsys fs.FS, p, what string, errs *diag.List) (*document, bool) {
-	if isSymlink(fsys, p) {
-		errs.Errorf(diag.Pos{Path: p}, "%s", symlinkFileMsg)
-		return nil, false
-	}
-	src, err := fs.ReadFile(fsys, p)
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return nil, false
-	case err != nil:
-		errs.Errorf(diag.Pos{Path: p}, "cannot read: %v", unwrapPathError(err))
-		return nil, false
-	}
+// parseYAML parses the bytes of the data file p, whose root must be a
+// mapping; what names the file in messages.
+func parseYAML(p, what string, src []byte, errs *diag.List) (*document, bool) {
 	if !isText(p, src, what, what, errs) {
 		return nil, false
 	}
@@ -229,8 +231,8 @@ var (
 	httpMethods = []string{"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"}
 )
 
-func loadBuilder(fsys fs.FS, errs *diag.List) *Builder {
-	doc, ok := readYAML(fsys, BuilderFile, "the request builder's model", errs)
+func decodeBuilder(src []byte, errs *diag.List) *Builder {
+	doc, ok := parseYAML(BuilderFile, "the request builder's model", src, errs)
 	if !ok {
 		return nil
 	}
@@ -593,8 +595,8 @@ func beforeCycle(m *exampleapi.Model, p *exampleapi.Preset) []string {
 
 var nodeIDRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
-func loadChooser(fsys fs.FS, errs *diag.List) *Chooser {
-	doc, ok := readYAML(fsys, ChooserFile, "the chooser", errs)
+func decodeChooser(src []byte, errs *diag.List) *Chooser {
+	doc, ok := parseYAML(ChooserFile, "the chooser", src, errs)
 	if !ok {
 		return nil
 	}
