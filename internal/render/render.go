@@ -17,7 +17,6 @@ import (
 	"path"
 	"reflect"
 	"regexp"
-	"runtime"
 	"strconv"
 	"strings"
 	"sync"
@@ -27,6 +26,7 @@ import (
 	"github.com/statusgen/statusgen/internal/diag"
 	"github.com/statusgen/statusgen/internal/markdown"
 	"github.com/statusgen/statusgen/internal/output"
+	"github.com/statusgen/statusgen/internal/parallel"
 	"github.com/statusgen/statusgen/internal/site"
 )
 
@@ -231,7 +231,7 @@ func (r *Renderer) Render(ctx context.Context, s *site.Site, opts Options) (*out
 			res.html, res.companions = nil, nil // written; nothing keeps them
 		}
 	}
-	if err := parallel(ctx, len(s.Pages), work); err != nil {
+	if err := parallel.For(ctx, len(s.Pages), work); err != nil {
 		full.close()
 		return nil, stats, nil, err
 	}
@@ -382,33 +382,6 @@ func (d *digests) set(name string, sum [32]byte) {
 	d.mu.Lock()
 	d.m[name] = sum
 	d.mu.Unlock()
-}
-
-// parallel calls work for 0 <= i < n on every processor, and stops handing
-// out work when ctx is cancelled.
-func parallel(ctx context.Context, n int, work func(i int)) error {
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for w := 0; w < min(runtime.GOMAXPROCS(0), n); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				work(i)
-			}
-		}()
-	}
-feed:
-	for i := 0; i < n; i++ {
-		select {
-		case next <- i:
-		case <-ctx.Done():
-			break feed
-		}
-	}
-	close(next)
-	wg.Wait()
-	return ctx.Err()
 }
 
 // globalKey covers what every page depends on that is not in its view:
