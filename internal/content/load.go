@@ -15,6 +15,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/statusgen/statusgen/internal/diag"
+	"github.com/statusgen/statusgen/internal/parallel"
 )
 
 var statusFileRE = regexp.MustCompile(`^([0-9]{3})\.md$`)
@@ -78,10 +79,16 @@ func (l *Loader) LoadContext(ctx context.Context, fsys fs.FS) (*Content, diag.Li
 	// so that one broken file does not make every link to it an error too.
 	var known names
 
+	// The names are checked here, in order; the files are read and decoded
+	// on every processor, each into its own result.
+	type job struct {
+		path   string
+		decode func(*document, *diag.List) decoded
+		d      decoded
+		errs   diag.List
+	}
+	var jobs []job
 	for _, name := range pageFiles(fsys, StatusDir, &errs) {
-		if ctx.Err() != nil {
-			return c, errs
-		}
 		p := path.Join(StatusDir, name)
 		m := statusFileRE.FindStringSubmatch(name)
 		if m == nil {
@@ -90,21 +97,11 @@ func (l *Loader) LoadContext(ctx context.Context, fsys fs.FS) (*Content, diag.Li
 		}
 		fileCode, _ := strconv.Atoi(m[1])
 		known.codes = append(known.codes, fileCode)
-		d := l.page(fsys, p, &errs, func(doc *document, e *diag.List) decoded {
+		jobs = append(jobs, job{path: p, decode: func(doc *document, e *diag.List) decoded {
 			return decoded{status: decodeStatus(doc, fileCode, e)}
-		})
-		next[p] = d
-		if d.status != nil {
-			if l.DropSources {
-				d.status.Text, d.status.Body.Source = nil, nil
-			}
-			c.Statuses = append(c.Statuses, d.status)
-		}
+		}})
 	}
 	for _, name := range pageFiles(fsys, ConceptDir, &errs) {
-		if ctx.Err() != nil {
-			return c, errs
-		}
 		p := path.Join(ConceptDir, name)
 		slug := strings.TrimSuffix(name, ".md")
 		if !slugRE.MatchString(slug) {
@@ -112,14 +109,31 @@ func (l *Loader) LoadContext(ctx context.Context, fsys fs.FS) (*Content, diag.Li
 			continue
 		}
 		known.slugs = append(known.slugs, slug)
-		d := l.page(fsys, p, &errs, func(doc *document, e *diag.List) decoded {
+		jobs = append(jobs, job{path: p, decode: func(doc *document, e *diag.List) decoded {
 			return decoded{concept: decodeConcept(doc, slug, e)}
-		})
-		next[p] = d
+		}})
+	}
+	if parallel.For(ctx, len(jobs), func(i int) {
+		j := &jobs[i]
+		j.d = l.page(fsys, j.path, &j.errs, j.decode)
+		// At once, so that the texts of a large site are never all held.
+		if l.DropSources && j.d.status != nil {
+			j.d.status.Text, j.d.status.Body.Source = nil, nil
+		}
+		if l.DropSources && j.d.concept != nil {
+			j.d.concept.Text, j.d.concept.Body.Source = nil, nil
+		}
+	}) != nil {
+		return c, errs
+	}
+	for i := range jobs {
+		d := jobs[i].d
+		errs.Append(jobs[i].errs)
+		next[jobs[i].path] = d
+		if d.status != nil {
+			c.Statuses = append(c.Statuses, d.status)
+		}
 		if d.concept != nil {
-			if l.DropSources {
-				d.concept.Text, d.concept.Body.Source = nil, nil
-			}
 			c.Concepts = append(c.Concepts, d.concept)
 		}
 	}
