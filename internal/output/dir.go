@@ -41,6 +41,8 @@ type Dir struct {
 	prev   map[string]manifestEntry // the output it replaces, for Link
 	next   map[string]manifestEntry // the output it writes
 	linked int
+
+	made sync.Map // directories of tmp known to exist, to skip MkdirAll
 }
 
 // Create prepares to replace target. It refuses a target that exists and
@@ -121,12 +123,26 @@ func (d *Dir) Add(name string, data []byte) error {
 
 func validName(name string) bool { return fs.ValidPath(name) && name != "." && name != Marker }
 
+// mkdir makes the directory dir of the new tree and its parents. A site
+// puts two or three files in each of thousands of directories: once one
+// is made, the files after the first need not ask the file system again.
+func (d *Dir) mkdir(dir string) error {
+	if _, ok := d.made.Load(dir); ok {
+		return nil
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	d.made.Store(dir, struct{}{})
+	return nil
+}
+
 func (d *Dir) write(name string, data []byte) error {
 	if !validName(name) {
 		return fmt.Errorf("%s: invalid output path", name)
 	}
 	p := filepath.Join(d.tmp, filepath.FromSlash(name))
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+	if err := d.mkdir(filepath.Dir(p)); err != nil {
 		return err
 	}
 	if err := os.WriteFile(p, data, 0o644); err != nil {

@@ -93,7 +93,7 @@ func (d *Dir) Link(name string, key [32]byte) ([32]byte, bool) {
 		return [32]byte{}, false
 	}
 	p := filepath.Join(d.tmp, filepath.FromSlash(name))
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+	if err := d.mkdir(filepath.Dir(p)); err != nil {
 		return [32]byte{}, false
 	}
 	if err := os.Link(old, p); err != nil {

@@ -25,7 +25,7 @@ func (d *Dir) Create(name string) (io.WriteCloser, error) {
 		return nil, fmt.Errorf("%s: invalid output path", name)
 	}
 	p := filepath.Join(d.tmp, filepath.FromSlash(name))
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+	if err := d.mkdir(filepath.Dir(p)); err != nil {
 		return nil, err
 	}
 	f, err := os.Create(p)
