@@ -45,8 +45,9 @@ func (p *Page) Deps() (own any, deps []any) {
 		}
 		addConcepts(p.Home.Concepts)
 	case p.Builder != nil:
-		// The tools' files are read anew on every build, so their pages
-		// are always compared by their views, never taken as unchanged.
+		// The loader hands out a new Builder on every build, because
+		// its examples are run again against the pages' titles, so this
+		// page is always compared by its view, never taken as unchanged.
 		own = p.Builder.Builder
 		for _, e := range p.Builder.Examples {
 			if e.Status != nil {
