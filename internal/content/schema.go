@@ -176,6 +176,21 @@ func (m *mapping) seq(key string, required bool) []*yaml.Node {
 	return v.Content
 }
 
+// oneOrList returns the value at key as a list: the items of a sequence,
+// or the value itself, for keys where one item may be written without the
+// list around it. It returns nil if key is absent.
+func (m *mapping) oneOrList(key string) []*yaml.Node {
+	v, ok := m.values[key]
+	switch {
+	case !ok:
+		return nil
+	case v.Kind == yaml.SequenceNode:
+		return v.Content
+	default:
+		return []*yaml.Node{v}
+	}
+}
+
 // strList decodes a list of strings. Numbers are accepted when numbers is
 // set, for lists such as keywords where "404" is a natural entry.
 func (m *mapping) strList(key string, required, numbers bool) ([]string, []diag.Pos) {

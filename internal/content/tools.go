@@ -369,31 +369,15 @@ func decodeRule(doc *document, c *exampleapi.Compiler, s *exampleapi.Scope, pref
 		return r, false
 	}
 	m := newMapping(doc, item, prefix, []string{"method", "when", "set", "status", "headers", "body", "detail", "reason"}, errs)
-	if v, ok := m.values["method"]; ok {
-		var list []*yaml.Node
-		if v.Kind == yaml.SequenceNode {
-			list = v.Content
-		} else {
-			list = []*yaml.Node{v}
+	for _, n := range m.oneOrList("method") {
+		if n.Kind != yaml.ScalarNode || !contains(httpMethods, n.Value) {
+			errs.Errorf(doc.pos(n), "%s: want one of %s, or a list of them", m.name("method"), strings.Join(httpMethods, ", "))
+			continue
 		}
-		for _, n := range list {
-			if n.Kind != yaml.ScalarNode || !contains(httpMethods, n.Value) {
-				errs.Errorf(doc.pos(n), "%s: want one of %s, or a list of them", m.name("method"), strings.Join(httpMethods, ", "))
-				continue
-			}
-			r.Methods = append(r.Methods, n.Value)
-		}
+		r.Methods = append(r.Methods, n.Value)
 	}
-	if v, ok := m.values["when"]; ok {
-		var list []*yaml.Node
-		if v.Kind == yaml.SequenceNode {
-			list = v.Content
-		} else {
-			list = []*yaml.Node{v}
-		}
-		for _, n := range list {
-			r.When = append(r.When, c.Expr(s, doc.toSrc(n, errs)))
-		}
+	for _, n := range m.oneOrList("when") {
+		r.When = append(r.When, c.Expr(s, doc.toSrc(n, errs)))
 	}
 	if v, ok := m.values["set"]; ok {
 		if v.Kind != yaml.MappingNode {

@@ -301,10 +301,8 @@ func (r *Renderer) renderPage(s *site.Site, p *site.Page, sink output.Sink, toke
 		res.key, res.html, res.sum, res.reused = e.key, e.html, e.sum, true
 		res.companions, res.apiLine = e.companions, e.apiLine
 		res.sinkErr = addFile(sink, p.File(), res.key, res.sum, res.html)
-		for _, c := range res.companions {
-			if res.sinkErr == nil {
-				res.sinkErr = addFile(sink, c.name, c.sum, c.sum, c.data)
-			}
+		if res.sinkErr == nil {
+			res.sinkErr = addCompanions(sink, res.companions)
 		}
 		return
 	}
@@ -315,11 +313,7 @@ func (r *Renderer) renderPage(s *site.Site, p *site.Page, sink output.Sink, toke
 	if res.companions, res.apiLine, res.err = companions(s, p); res.err != nil {
 		return
 	}
-	for _, c := range res.companions {
-		if res.sinkErr == nil {
-			res.sinkErr = addFile(sink, c.name, c.sum, c.sum, c.data)
-		}
-	}
+	res.sinkErr = addCompanions(sink, res.companions)
 	frags := &fragments{}
 	v := newView(s, p, opts, frags)
 	keyed, _ := sink.(output.Keyed)
@@ -360,6 +354,17 @@ func (r *Renderer) renderPage(s *site.Site, p *site.Page, sink output.Sink, toke
 	if err := addFile(sink, p.File(), res.key, res.sum, res.html); err != nil && res.sinkErr == nil {
 		res.sinkErr = err
 	}
+}
+
+// addCompanions writes a page's companions to sink, each keyed by its own
+// digest, and stops at the first error.
+func addCompanions(sink output.Sink, cs []companion) error {
+	for _, c := range cs {
+		if err := addFile(sink, c.name, c.sum, c.sum, c.data); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // addFile writes a file to sink, by its key if the sink can reuse files.

@@ -93,13 +93,7 @@ func statusTwin(s *site.Site, st *site.Status) []byte {
 		}
 		w.WriteString("\n")
 	}
-	if len(st.Related) > 0 {
-		w.para("## Related status codes")
-		for _, r := range st.Related {
-			fmt.Fprintf(w, "- [%s](%s): %s\n", label(r.Name()), w.abs(r.URL), text(r.Summary))
-		}
-		w.WriteString("\n")
-	}
+	statusList(w, "Related status codes", st.Related)
 	conceptList(w, "Related concepts", st.Concepts)
 	w.faq(st.FAQ, func(i int) string { return st.Status.FAQ[i].A })
 	return w.bytes()
@@ -111,16 +105,23 @@ func conceptTwin(s *site.Site, cp *site.Concept) []byte {
 	w.para("> **TL;DR** %s", text(cp.Summary))
 	w.para("- Web page: %s", w.abs(cp.URL))
 	w.markdown(cp.BodySource(), cp.Doc)
-	if len(cp.Statuses) > 0 {
-		w.para("## Status codes where %s matters", text(strings.ToLower(cp.Title)))
-		for _, st := range cp.Statuses {
-			fmt.Fprintf(w, "- [%s](%s): %s\n", label(st.Name()), w.abs(st.URL), text(st.Summary))
-		}
-		w.WriteString("\n")
-	}
+	statusList(w, "Status codes where "+text(strings.ToLower(cp.Title))+" matters", cp.Statuses)
 	conceptList(w, "Related concepts", cp.Related)
 	w.faq(cp.FAQ, func(i int) string { return cp.Concept.FAQ[i].A })
 	return w.bytes()
+}
+
+// statusList writes a section listing codes with their summaries; title is
+// Markdown, already escaped.
+func statusList(w *twin, title string, ss []*site.Status) {
+	if len(ss) == 0 {
+		return
+	}
+	w.para("## %s", title)
+	for _, s := range ss {
+		fmt.Fprintf(w, "- [%s](%s): %s\n", label(s.Name()), w.abs(s.URL), text(s.Summary))
+	}
+	w.WriteString("\n")
 }
 
 func conceptList(w *twin, title string, cs []*site.Concept) {

@@ -246,10 +246,14 @@ func statusCards(ss []*site.Status) []statusCard {
 	return out
 }
 
+func newConceptCard(c *site.Concept) conceptCard {
+	return conceptCard{URL: c.URL, Title: c.Title, Summary: c.Summary}
+}
+
 func conceptCards(cs []*site.Concept) []conceptCard {
 	out := make([]conceptCard, len(cs))
 	for i, c := range cs {
-		out[i] = conceptCard{URL: c.URL, Title: c.Title, Summary: c.Summary}
+		out[i] = newConceptCard(c)
 	}
 	return out
 }
@@ -311,7 +315,7 @@ func newStatusView(site *site.Site, s *site.Status, frags *fragments) *statusVie
 
 func newConceptView(c *site.Concept, frags *fragments) *conceptView {
 	return &conceptView{
-		conceptCard: conceptCard{URL: c.URL, Title: c.Title, Summary: c.Summary},
+		conceptCard: newConceptCard(c),
 		Keywords:    c.Keywords,
 		Headings:    c.Headings(),
 		TOC: toc(c.Headings(),
