@@ -323,17 +323,6 @@ func highlight(w util.BufWriter, lang string, code []byte) error {
 	return format(w, lang, code, it)
 }
 
-// tokenise tokenizes code in lang with the fast tokenizer for lang, or
-// with chroma's lexer if there is none.
-func tokenise(lang string, code []byte) (chroma.Iterator, error) {
-	if l, ok := languages[lang]; ok {
-		if tokenize := fastTokenizer(l.lexer); tokenize != nil {
-			return chroma.Literator(tokenize(normalizeNewlines(string(code)))...), nil
-		}
-	}
-	return chromaTokenise(lang, code)
-}
-
 // chromaTokenise tokenizes code in lang with chroma's lexer, adjacent
 // tokens of one type merged.
 func chromaTokenise(lang string, code []byte) (chroma.Iterator, error) {
