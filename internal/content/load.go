@@ -77,42 +77,7 @@ func (l *Loader) LoadContext(ctx context.Context, fsys fs.FS) (*Content, diag.Li
 	c.Constants = loadFile(fsys, ConstantsFile, &l.constants, decodeConstantsFile, &errs)
 	// Pages are known by their file names, even those that fail to load,
 	// so that one broken file does not make every link to it an error too.
-	var known names
-
-	// The names are checked here, in order; the files are read and decoded
-	// on every processor, each into its own result.
-	type job struct {
-		path   string
-		decode func(*document, *diag.List) decoded
-		d      decoded
-		errs   diag.List
-	}
-	var jobs []job
-	for _, name := range pageFiles(fsys, StatusDir, &errs) {
-		p := path.Join(StatusDir, name)
-		m := statusFileRE.FindStringSubmatch(name)
-		if m == nil {
-			errs.Errorf(diag.Pos{Path: p}, "status pages are named by their code, like 404.md")
-			continue
-		}
-		fileCode, _ := strconv.Atoi(m[1])
-		known.codes = append(known.codes, fileCode)
-		jobs = append(jobs, job{path: p, decode: func(doc *document, e *diag.List) decoded {
-			return decoded{status: decodeStatus(doc, fileCode, e)}
-		}})
-	}
-	for _, name := range pageFiles(fsys, ConceptDir, &errs) {
-		p := path.Join(ConceptDir, name)
-		slug := strings.TrimSuffix(name, ".md")
-		if !slugRE.MatchString(slug) {
-			errs.Errorf(diag.Pos{Path: p}, "concept pages are named with lower-case words joined by '-', like content-negotiation.md")
-			continue
-		}
-		known.slugs = append(known.slugs, slug)
-		jobs = append(jobs, job{path: p, decode: func(doc *document, e *diag.List) decoded {
-			return decoded{concept: decodeConcept(doc, slug, e)}
-		}})
-	}
+	jobs, known := pageJobs(fsys, &errs)
 	if parallel.For(ctx, len(jobs), func(i int) {
 		j := &jobs[i]
 		j.d = l.page(fsys, j.path, &j.errs, j.decode)
@@ -147,6 +112,48 @@ func (l *Loader) LoadContext(ctx context.Context, fsys fs.FS) (*Content, diag.Li
 	validate(c, known, &errs)
 	errs.Sort()
 	return c, errs
+}
+
+// pageJob is one page file to read and decode, and what came of it.
+type pageJob struct {
+	path   string
+	decode func(*document, *diag.List) decoded
+	d      decoded
+	errs   diag.List
+}
+
+// pageJobs lists the page files, checking their names in order, so that
+// they can then be read and decoded on every processor, each into its own
+// job. The names are known even for files that will fail to load.
+func pageJobs(fsys fs.FS, errs *diag.List) ([]pageJob, names) {
+	var jobs []pageJob
+	var known names
+	for _, name := range pageFiles(fsys, StatusDir, errs) {
+		p := path.Join(StatusDir, name)
+		m := statusFileRE.FindStringSubmatch(name)
+		if m == nil {
+			errs.Errorf(diag.Pos{Path: p}, "status pages are named by their code, like 404.md")
+			continue
+		}
+		fileCode, _ := strconv.Atoi(m[1])
+		known.codes = append(known.codes, fileCode)
+		jobs = append(jobs, pageJob{path: p, decode: func(doc *document, e *diag.List) decoded {
+			return decoded{status: decodeStatus(doc, fileCode, e)}
+		}})
+	}
+	for _, name := range pageFiles(fsys, ConceptDir, errs) {
+		p := path.Join(ConceptDir, name)
+		slug := strings.TrimSuffix(name, ".md")
+		if !slugRE.MatchString(slug) {
+			errs.Errorf(diag.Pos{Path: p}, "concept pages are named with lower-case words joined by '-', like content-negotiation.md")
+			continue
+		}
+		known.slugs = append(known.slugs, slug)
+		jobs = append(jobs, pageJob{path: p, decode: func(doc *document, e *diag.List) decoded {
+			return decoded{concept: decodeConcept(doc, slug, e)}
+		}})
+	}
+	return jobs, known
 }
 
 // ignored reports whether a file in a content directory is an editor's or

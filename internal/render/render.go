@@ -69,7 +69,6 @@ type Stats struct {
 // caller must not publish it.
 func (r *Renderer) Render(ctx context.Context, s *site.Site, opts Options) (*output.Files, Stats, diag.List, error) {
 	var errs diag.List
-	var stats Stats
 	files, _ := opts.Sink.(*output.Files)
 	sink := opts.Sink
 	// A page is written with its Markdown twin and, for a code, its JSON;
@@ -93,60 +92,30 @@ func (r *Renderer) Render(ctx context.Context, s *site.Site, opts Options) (*out
 	}
 	full, err := newFullText(sink, s)
 	if err != nil {
-		return nil, stats, nil, err
+		return nil, Stats{}, nil, err
 	}
 	token := siteToken(r.globalKey(opts), s, opts)
 	results := make([]pageResult, len(s.Pages))
 	work := func(i int) {
-		res := &results[i]
-		r.renderPage(s, s.Pages[i], sink, token, opts, res)
-		sums.set(s.Pages[i].File(), res.sum)
-		var twin companion
-		for _, c := range res.companions {
-			sums.set(c.name, c.sum)
-			if c.twin {
-				twin = c
-			}
-		}
-		full.put(i, twin.data, twin.sum)
-		if opts.Cache == nil {
-			res.html, res.companions = nil, nil // written; nothing keeps them
-		}
+		r.renderPage(s, s.Pages[i], sink, token, opts, &results[i])
+		results[i].record(s.Pages[i].File(), i, sums, full, opts.Cache != nil)
 	}
 	if err := parallel.For(ctx, len(s.Pages), work); err != nil {
 		full.close()
-		return nil, stats, nil, err
+		return nil, Stats{}, nil, err
 	}
-	var failed diag.List
-	for i := range results {
-		res := &results[i]
-		errs.Append(res.errs)
-		switch {
-		case res.err != nil:
-			failed.Append(templateError(res.err))
-		case res.sinkErr != nil && sinkErr == nil:
-			sinkErr = res.sinkErr
-		case res.reused:
-			stats.Reused++
-		case !res.errs.HasErrors():
-			stats.Rendered++
-		}
+	perrs, stats, perr := tally(results)
+	errs.Append(perrs)
+	if sinkErr == nil {
+		sinkErr = perr
 	}
-	errs.Append(mergeSame(failed))
 	if sum, err := full.close(); err != nil && sinkErr == nil {
 		sinkErr = err
 	} else {
 		sums.set(llmsFullFile, sum)
 	}
 	if !errs.HasErrors() {
-		errs.Append(site.CheckLinks(s))
-	}
-	if !errs.HasErrors() {
-		if err := addSiteFiles(add, s, apiLines(s, results)); err != nil {
-			errs.Errorf(diag.Pos{Path: "public"}, "%v", err)
-		} else if err := r.addOffline(add, sums, s); err != nil {
-			errs.Errorf(diag.Pos{Path: "public"}, "%v", err)
-		}
+		errs.Append(r.finish(add, sums, s, results))
 	}
 	if sinkErr != nil {
 		errs.Errorf(diag.Pos{Path: "public"}, "writing the output: %v", sinkErr)
@@ -236,6 +205,65 @@ func (r *Renderer) renderPage(s *site.Site, p *site.Page, sink output.Sink, toke
 	if err := addFile(sink, p.File(), res.key, res.sum, res.html); err != nil && res.sinkErr == nil {
 		res.sinkErr = err
 	}
+}
+
+// record notes the digests of the files of page i, named name, and hands
+// its Markdown twin to llms-full.txt. Unless keep is set, for the cache of
+// a next build, the bytes are let go: they are written.
+func (res *pageResult) record(name string, i int, sums *digests, full *fullText, keep bool) {
+	sums.set(name, res.sum)
+	var twin companion
+	for _, c := range res.companions {
+		sums.set(c.name, c.sum)
+		if c.twin {
+			twin = c
+		}
+	}
+	full.put(i, twin.data, twin.sum)
+	if !keep {
+		res.html, res.companions = nil, nil
+	}
+}
+
+// finish checks the links of the rendered site and, if they hold, writes
+// the files made from every page: the site files, and last the offline
+// files, whose service worker names every other file by its digest.
+func (r *Renderer) finish(add func(string, []byte), sums *digests, s *site.Site, results []pageResult) diag.List {
+	var errs diag.List
+	if errs = site.CheckLinks(s); errs.HasErrors() {
+		return errs
+	}
+	if err := addSiteFiles(add, s, apiLines(s, results)); err != nil {
+		errs.Errorf(diag.Pos{Path: "public"}, "%v", err)
+	} else if err := r.addOffline(add, sums, s); err != nil {
+		errs.Errorf(diag.Pos{Path: "public"}, "%v", err)
+	}
+	return errs
+}
+
+// tally adds up the pages' results: their diagnostics, with a template
+// error that struck many pages alike reported once; how many pages were
+// rendered and reused; and the first error writing a page.
+func tally(results []pageResult) (diag.List, Stats, error) {
+	var errs, failed diag.List
+	var sinkErr error
+	var stats Stats
+	for i := range results {
+		res := &results[i]
+		errs.Append(res.errs)
+		switch {
+		case res.err != nil:
+			failed.Append(templateError(res.err))
+		case res.sinkErr != nil && sinkErr == nil:
+			sinkErr = res.sinkErr
+		case res.reused:
+			stats.Reused++
+		case !res.errs.HasErrors():
+			stats.Rendered++
+		}
+	}
+	errs.Append(mergeSame(failed))
+	return errs, stats, sinkErr
 }
 
 // addCompanions writes a page's companions to sink, each keyed by its own
