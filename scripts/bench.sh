@@ -62,7 +62,9 @@ fi
 hugo_name() { # hugo_name BIN -> "Hugo 0.163.3" or "Hugo 0.111.3 (Debian)"
   local v
   v=$("$1" version | awk '{print $2}' | sed 's/^v//; s/+.*//; s/-.*//')
-  if "$1" version | grep -q 'VendorInfo=debian'; then
+  # Matched on the captured text: grep -q on a pipe can stop reading early,
+  # and under pipefail the writer's SIGPIPE would make the test false.
+  if [[ $("$1" version) == *VendorInfo=debian* ]]; then
     echo "Hugo $v (Debian)"
   else
     echo "Hugo $v"
@@ -73,7 +75,7 @@ log "build statusgen"
 sg=$work/statusgen
 go build -o "$sg" ./cmd/statusgen
 sg_flags=()
-if "$sg" build -h 2>&1 | grep -q -- '-no-cache'; then
+if [[ $("$sg" build -h 2>&1) == *-no-cache* ]]; then
   sg_flags=(-no-cache)
 fi
 sg_version=$(git describe --always --dirty --abbrev=7)
@@ -241,7 +243,7 @@ log "profile of a cold 1,000-page build"
 go test ./internal/build -run '^$' -bench 'Build_Corpus$' -benchtime 3x -count 1 \
   -o "$work/build.test" -cpuprofile "$work/cpu.out" -memprofile "$work/mem.out" >&2
 pprof_top() { # pprof_top ARGS... -> the table of go tool pprof -top, without the runtime's own lines
-  go tool pprof "$@" "$work/build.test" 2>/dev/null | sed -n '/flat%/,$p' | grep -vE ' (runtime|testing|internal/runtime)\.' | head -26
+  go tool pprof "$@" "$work/build.test" 2>/dev/null | sed -n '/flat%/,$p' | grep -vE ' (runtime|testing|internal/runtime)\.' | awk 'NR <= 26' # not head: it would stop reading, and pipefail would fail the script on the SIGPIPE
 }
 cpu_cum=$(pprof_top -top -cum -nodecount=80 "$work/cpu.out")
 cpu_flat=$(go tool pprof -top -nodecount=15 "$work/build.test" "$work/cpu.out" 2>/dev/null | sed -n '/flat%/,$p')
@@ -293,7 +295,7 @@ go test ./internal/build -run '^$' -bench 'Build_RealContent|Rebuild_OneBodyEdit
 log "size budgets"
 budgets_ok=
 if go test ./internal/build -run 'RealSiteIsWithinSizeBudgets' -count 1 -v >"$work/budgets.txt" 2>&1; then budgets_ok=1; fi
-budgets=$(grep -o 'largest page.*' "$work/budgets.txt" | head -1)
+budgets=$(grep -o 'largest page.*' "$work/budgets.txt" | sed -n 1p)
 
 log "save-to-reload latency"
 pattern='SaveToReload/real-site'
@@ -301,7 +303,7 @@ pattern='SaveToReload/real-site'
 go test ./internal/server -run '^$' -bench "$pattern" -benchtime 40x -count 1 -timeout 60m | tee -a "$gobench" >&2
 
 field() { # field BENCH-REGEX UNIT -> value before UNIT on the matching line
-  awk -v re="$1" -v unit="$2" '$1 ~ re { for (i = 2; i <= NF; i++) if ($i == unit) print $(i-1) }' "$gobench" | head -1
+  awk -v re="$1" -v unit="$2" '$1 ~ re { for (i = 2; i <= NF; i++) if ($i == unit) print $(i-1) }' "$gobench" | sed -n 1p
 }
 ms() { awk -v ns="$1" 'BEGIN { printf "%.1f", ns / 1e6 }'; }
 
