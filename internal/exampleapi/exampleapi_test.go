@@ -2,6 +2,7 @@ package exampleapi
 
 import (
 	"encoding/json"
+	"math"
 	"strings"
 	"testing"
 
@@ -129,6 +130,7 @@ func TestCompile_ErrorsArePositioned(t *testing.T) {
 		{`{"a": 1}`, `only the empty object {} can be written`},
 		{`self`, `let: "self" is defined in terms of itself`},
 		{"`{method x`", "m.yaml:1:10: error: want '}' to end the expression that starts at '{', got \"x\""},
+		{"1 + " + strings.Repeat("5", 400), `m.yaml:1:5: error: the number 55555555555555555555… is too large`},
 	}
 	for _, tc := range tests {
 		c := &Compiler{}
@@ -150,6 +152,41 @@ func TestTarget_OnlyState(t *testing.T) {
 	c.Target(s, text("data.users"))
 	if !strings.Contains(c.Errs.Error(), "not a place to store") {
 		t.Errorf("data is not refused: %v", c.Errs)
+	}
+}
+
+// TestNumbers_OutOfRangeAreJavaScripts: numbers past a float's range, and
+// NaN, print as the page's String(v) and JSON.stringify print them. The
+// fuzzer found FormatNumber panicking on Infinity.
+func TestNumbers_OutOfRangeAreJavaScripts(t *testing.T) {
+	for _, tc := range []struct {
+		f    float64
+		want string
+	}{
+		{math.Inf(1), "Infinity"}, {math.Inf(-1), "-Infinity"}, {math.NaN(), "NaN"},
+		{0, "0"}, {math.Copysign(0, -1), "0"}, {1e21, "1e+21"}, {1.5e-7, "1.5e-7"}, {123.5, "123.5"},
+	} {
+		if got := FormatNumber(tc.f); got != tc.want {
+			t.Errorf("FormatNumber(%v) = %q, want %q", tc.f, got, tc.want)
+		}
+	}
+	// A decimal text with more digits than a float holds is Infinity, as
+	// +v makes it on the page, and sums with it stay Infinity.
+	roots, err := ParseJSON(`{"query": {"big": "` + strings.Repeat("9", 400) + `"}}`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := &Compiler{}
+	e := c.Expr(NewScope(nil, nil), text("query.big + 1"))
+	if c.Errs.HasErrors() {
+		t.Fatal(c.Errs)
+	}
+	v := eval(e, roots.(*Object))
+	if got := str(v); got != "Infinity" {
+		t.Errorf("query.big + 1 shows as %q, want Infinity", got)
+	}
+	if got := Stringify(v, ""); got != "null" {
+		t.Errorf("query.big + 1 as JSON is %s, want null", got)
 	}
 }
 

@@ -81,7 +81,11 @@ func (p *parser) next() {
 				i++
 			}
 		}
-		f, _ := strconv.ParseFloat(t[start:i], 64)
+		f, err := strconv.ParseFloat(t[start:i], 64)
+		if err != nil {
+			// model.json could not hold it: JSON has no Infinity.
+			p.errorf(start, "the number %.20s… is too large", t[start:i])
+		}
 		p.tok = token{kind: tNumber, val: f, off: start, end: i}
 		p.pos = i
 	case b == '"':

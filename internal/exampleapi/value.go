@@ -267,8 +267,15 @@ func quote(b *bytes.Buffer, s string) {
 
 // FormatNumber writes f as JavaScript's String(f) does.
 func FormatNumber(f float64) string {
-	if f == 0 {
+	switch {
+	case f == 0:
 		return "0"
+	case math.IsNaN(f):
+		return "NaN"
+	case math.IsInf(f, 1):
+		return "Infinity"
+	case math.IsInf(f, -1):
+		return "-Infinity"
 	}
 	a := math.Abs(f)
 	if a >= 1e-6 && a < 1e21 {
@@ -306,8 +313,9 @@ func num(v any) any {
 		return v
 	case string:
 		if numberRE.MatchString(v) {
+			// Too many digits read as ±Infinity, as the page's +v does.
 			f, err := strconv.ParseFloat(v, 64)
-			if err == nil {
+			if err == nil || math.IsInf(f, 0) {
 				return f
 			}
 		}
